@@ -1,0 +1,288 @@
+"""Lexicons for quote attribution: speech verbs, titles, role nouns, organisations, pronouns.
+
+Everything here is general English news vocabulary, not tuned to any one article. The
+extractor (``quotes.py``) and the resolver (``speakers.py``) only ever look words up in these
+sets, so adding a word is the way to teach the rules something new.
+"""
+
+from __future__ import annotations
+
+import re
+
+# --- Speech verbs -------------------------------------------------------------------------
+# base form -> does it introduce a reported clause ("X said (that) ...")? Verbs marked False
+# only attribute quoted words that stand right next to them ("called it "dangerous"",
+# "named ... "the part of ..."", "asked, "Why?"").
+_SPEECH_VERBS: dict[str, bool] = {
+    "say": True, "tell": True, "add": True, "explain": True, "note": True, "claim": True,
+    "state": True, "write": True, "reply": True, "respond": True, "answer": True,
+    "continue": False, "conclude": True, "comment": True, "observe": True, "remark": True,
+    "announce": True, "declare": True, "insist": True, "argue": True, "assert": True,
+    "warn": True, "suggest": True, "admit": True, "acknowledge": True, "confirm": True,
+    "deny": True, "report": True, "reveal": True, "stress": True, "emphasize": True,
+    "emphasise": True, "predict": True, "promise": True, "recall": True, "allege": True,
+    "contend": True, "maintain": True, "reason": True, "estimate": True, "concede": True,
+    "complain": True, "boast": True, "testify": True, "tweet": True, "post": False,
+    "recount": True, "reiterate": True, "assure": True, "inform": True, "caution": True,
+    "believe": True, "agree": True, "disclose": True, "vow": True, "pledge": True,
+    "joke": True, "quip": False, "shout": False, "scream": False, "exclaim": False,
+    "whisper": False, "mutter": False, "ask": False, "wonder": False, "call": False,
+    "name": False, "describe": False, "dub": False, "label": False, "term": False,
+    "characterize": False, "characterise": False, "read": False, "cite": False, "quote": False,
+    "urge": False, "recommend": False, "demand": False, "defend": False, "accuse": False,
+    "charge": False, "plead": False, "write back": False, "hint": True, "signal": True,
+    "indicate": True, "point": False, "mention": True, "repeat": True, "counter": True,
+    "retort": True, "rule": True, "find": False, "show": False,
+}
+# Irregular inflections (the rest are built by rule below).
+_IRREGULAR = {
+    "say": ("says", "said", "saying"), "tell": ("tells", "told", "telling"),
+    "write": ("writes", "wrote", "written", "writing"), "read": ("reads", "reading"),
+    "find": ("finds", "found", "finding"), "show": ("shows", "showed", "shown", "showing"),
+    "deny": ("denies", "denied", "denying"), "reply": ("replies", "replied", "replying"),
+    "testify": ("testifies", "testified", "testifying"), "plead": ("pleads", "pleaded", "pled", "pleading"),
+    "dub": ("dubs", "dubbed", "dubbing"), "label": ("labels", "labelled", "labeled", "labelling", "labeling"),
+    "quip": ("quips", "quipped", "quipping"), "stress": ("stresses", "stressed", "stressing"),
+    "rule": ("rules", "ruled", "ruling"),
+}
+# Tokens that look like speech verbs but in news text almost never are.
+_NOT_CUES = frozenset({"post", "posts", "posted", "posting", "reading", "ruling", "rules",
+                       "showing", "finding", "state", "states", "calling", "point", "points",
+                       "name", "names", "naming", "charge", "charges", "term", "terms",
+                       "report", "reports", "note", "notes", "answer", "answers", "quote",
+                       "quotes", "comment", "comments", "promise", "promises", "continue",
+                       "signal", "signals", "counter", "call", "calls", "label", "labels",
+                       "estimate", "estimates", "reason", "reasons", "tweet", "tweets",
+                       "find", "finds", "found", "show", "shows", "shown", "showed", "agree",
+                       "believe", "believes", "believed", "caution", "demand", "demands",
+                       "pledge", "pledges", "vow", "vows", "joke", "jokes", "hint", "hints",
+                       "repeat", "maintain", "warn"})
+
+
+def _inflect(base: str) -> tuple[str, ...]:
+    if base in _IRREGULAR:
+        return (base, *_IRREGULAR[base])
+    if base.endswith("e"):
+        return base, base + "s", base + "d", base[:-1] + "ing"
+    if base.endswith(("s", "sh", "ch", "x")):
+        return base, base + "es", base + "ed", base + "ing"
+    if base.endswith("y") and base[-2] not in "aeiou":
+        return base, base[:-1] + "ies", base[:-1] + "ied", base + "ing"
+    return base, base + "s", base + "ed", base + "ing"
+
+
+CUE_LEMMA: dict[str, str] = {}
+CLAUSE_VERBS: set[str] = set()  # lemmas that take a reported clause
+for _base, _clause in _SPEECH_VERBS.items():
+    if " " in _base:
+        continue
+    for _form in _inflect(_base):
+        if _form not in _NOT_CUES:
+            CUE_LEMMA.setdefault(_form, _base)
+    if _clause:
+        CLAUSE_VERBS.add(_base)
+
+# Plural/base present forms: "X and Y say" wants a group subject.
+PLURAL_FORMS = frozenset(b for b in _SPEECH_VERBS if " " not in b)
+
+# Multi-word cues, matched case-insensitively as whole phrases: phrase -> lemma.
+# "according to X" and "in the words of X" put the speaker after the cue.
+PHRASE_CUES: dict[str, str] = {
+    "according to": "according to",
+    "in the words of": "in the words of",
+    "pointed out": "point out", "points out": "point out", "point out": "point out",
+    "called for": "call for", "call for": "call for", "calls for": "call for",
+    "issued a statement": "issue statement",
+    "went on to say": "say",
+    "made clear": "make clear",
+}
+SPEAKER_AFTER_PHRASES = frozenset({"according to", "in the words of"})
+
+# Words that, right before a cue, negate or hypothesise it: "have not said", "never said".
+NEGATORS = frozenset({"not", "never", "n't", "didn't", "don't", "doesn't", "won't", "wouldn't",
+                      "cannot", "can't", "declined", "refused", "nobody", "no"})
+
+# Words between a subject and its verb that we skip: "Lavrov also said", "she has since said".
+ADVERBS = frozenset({"also", "later", "then", "has", "have", "had", "was", "is", "were", "are",
+                     "once", "previously", "recently", "again", "further", "since", "earlier",
+                     "had", "would", "will", "could", "might", "may", "did", "does", "do",
+                     "reportedly", "allegedly", "repeatedly", "publicly", "privately",
+                     "separately", "similarly", "however", "still", "yet", "too", "already",
+                     "subsequently", "simply", "flatly", "firmly", "bluntly", "even", "often",
+                     "frequently", "last", "first", "has been", "been", "being", "be"})
+
+# Objects of "tell"/"inform"-type verbs and other material between the cue and its clause.
+LISTENER_PREPOSITIONS = frozenset({"to", "on", "in", "at", "during", "after", "before", "with",
+                                   "for", "from", "via", "by", "over", "about", "through"})
+
+# --- Mentions -----------------------------------------------------------------------------
+PRONOUNS: dict[str, str] = {  # pronoun -> number/gender class
+    "he": "m", "she": "f", "they": "pl", "it": "org", "we": "pl", "i": "sg", "him": "m",
+    "her": "f", "them": "pl", "you": "sg",
+}
+SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you"})
+
+DETERMINERS = frozenset({"the", "a", "an", "its", "his", "her", "their", "our", "this", "that",
+                         "these", "those", "one", "some", "many", "several", "two", "three",
+                         "four", "five", "other", "another", "each", "every", "both", "all",
+                         "most", "any", "no", "my", "your"})
+
+# Titles written before a name ("Foreign Minister Sergei Lavrov", "Mr. Toccafondi").
+TITLES = frozenset(
+    """mr mrs ms miss mx dr prof professor sir dame lord lady president vice prime minister
+    foreign secretary senator sen rep representative congressman congresswoman governor gov
+    mayor ambassador judge justice general gen lt lieutenant colonel col major maj captain capt
+    sgt sergeant chief director chairman chairwoman chair ceo cfo coo spokesman spokeswoman
+    spokesperson administrator undersecretary deputy senior executive attorney defense defence
+    home state interior finance education health environment trade labour labor shadow
+    secretary-general king queen prince princess pope archbishop bishop father rev reverend
+    rabbi imam cardinal coach manager commissioner commander admiral marshal inspector detective
+    officer agent speaker leader chancellor premier president-elect emeritus assistant associate
+    acting former supreme crown prosecutor head founder co-founder chairperson principal dean
+    superintendent sheriff constable pastor brother sister doctor nurse editor curator
+    researcher author coauthor co-author member campaigner barrister lawyer solicitor analyst
+    economist scientist professor lecturer instructor student major-general
+    brigadier private corporal sergeant-major councillor councilman councilwoman alderman
+    legislator lawmaker minister-president first lady gentleman state's district
+    """.split()
+)
+
+# Common nouns for people: a lowercase speaker made of these is kind "role".
+PERSON_NOUNS = frozenset(
+    """spokesman spokeswoman spokesperson spokespeople minister president secretary senator
+    governor ambassador professor director chairman chairwoman chair ceo chief coach captain
+    manager official officer prosecutor lawyer attorney judge mayor leader head commissioner
+    representative congressman congresswoman lawmaker legislator candidate researcher scientist
+    author coauthor co-author editor analyst expert economist curator member campaigner barrister
+    activist undersecretary administrator chancellor premier general commander colonel detective
+    inspector investigator doctor physician nurse teacher student player striker goalkeeper
+    founder owner executive adviser advisor aide diplomat envoy negotiator king queen prince
+    princess pope bishop priest rabbi imam cleric witness resident victim survivor father mother
+    son daughter wife husband sister brother poster blogger writer journalist reporter
+    correspondent columnist photographer artist singer actor actress musician host pilot engineer
+    developer designer partner employee worker lecturer instructor dean principal source
+    insider observer critic supporter opponent protester protestor organizer organiser
+    volunteer director-general secretary-general economist strategist pollster consultant
+    historian psychologist psychiatrist surgeon specialist veteran fan man woman boy girl
+    person people parent child teenager farmer resident citizen voter customer user owner
+    driver passenger neighbour neighbor friend relative colleague lawyer defender deputy
+    chairperson representative delegate councillor commentator broadcaster presenter
+    sheriff officers soldier troops commander general admiral engineer operator vendor
+    astronaut administrator scholar academic physicist biologist chemist geologist""".split()
+)
+# Bodies, places-as-actors, media and documents: a speaker made of these is "organization".
+ORG_NOUNS = frozenset(
+    """ministry department office agency house government administration council committee
+    commission court party church university college school institute foundation association
+    union company corporation firm bank group organization organisation network news times post
+    journal herald gazette tribune press television tv radio service services authority
+    authorities army military police navy forces force embassy parliament congress senate
+    kremlin pentagon coalition alliance federation board team club fund inc ltd corp co plc
+    nations kingdom republic bureau centre center museum hospital lab laboratory study report
+    statement letter poll survey campaign movement magazine newspaper website site blog
+    paper daily review broadcaster station channel agency cabinet regime junta court tribunal
+    city municipality state province county region country nation media document documents
+    data research studies reports findings analysis release communique communiqué
+    secretariat directorate watchdog regulator commission ministry's tribunal assembly
+    society trust charity program programme project initiative panel consortium
+    industry sector unit division branch headquarters council's airline airport
+    standards health""".split()
+)
+# Capitalised words that mark a name as an organisation or place, not a person.
+ORG_NAME_WORDS = frozenset(
+    """Ministry Department Office Agency House Government Administration Council Committee
+    Commission Court Party Church University College School Institute Foundation Association
+    Union Company Corporation Corp Inc Ltd Co Plc LLC Bank Group Organization Organisation Network
+    News Times Post Journal Herald Gazette Tribune Press Television TV Radio Service Services
+    Authority Army Military Police Navy Forces Force Embassy Parliament Congress Senate Kremlin
+    Pentagon Coalition Alliance Federation Board Team Club Fund Nations Kingdom Republic Bureau
+    Centre Center Museum Hospital Laboratory Magazine Daily Review Channel Cabinet Tribunal
+    States State Emirates Islands Arabia Korea America Africa Europe Asia Zealand Airlines
+    Airways Street Wall Station Council Reuters AFP AP BBC CNN Agency Project Programme Program
+    Initiative Panel Standards Conference Assembly Society Trust Charity Guard Command Corps
+    Department's Office's Security Intelligence Affairs Industries Holdings Systems Technologies
+    Group's Secretariat Directorate Club Stadium Hall Square Park Bridge River Mountain Island
+    Street Avenue Road City County Province Region District Valley Bay Gulf Sea Ocean Lake
+    Airport Port Cup Games Olympics League Championship Festival Award Awards Prize Day Week
+    Sunday Monday Tuesday Wednesday Thursday Friday Saturday January February March April May
+    June July August September October November December Internet Web Twitter Facebook
+    YouTube Google Microsoft Apple Amazon Wikinews Wikipedia Islamic Christian Muslim Catholic
+    Jewish Orthodox Protestant Buddhist Hindu Scientology Democrats Republicans Democratic
+    Republican Labour Conservative Conservatives Liberal Liberals Greens Tories""".split()
+)
+# Countries, regions and capitals often used as actors ("Moscow has criticized ...").
+PLACES = frozenset(
+    """Afghanistan Albania Algeria Argentina Armenia Australia Austria Azerbaijan Bahrain
+    Bangladesh Belarus Belgium Bolivia Bosnia Brazil Britain Bulgaria Burma Cambodia Cameroon
+    Canada Chile China Colombia Congo Croatia Cuba Cyprus Czechia Denmark Ecuador Egypt England
+    Eritrea Estonia Ethiopia Europe Finland France Gabon Georgia Germany Ghana Greece Guatemala
+    Haiti Honduras Hungary Iceland India Indonesia Iran Iraq Ireland Israel Italy Japan Jordan
+    Kazakhstan Kenya Korea Kosovo Kuwait Kyrgyzstan Laos Latvia Lebanon Libya Lithuania
+    Luxembourg Malaysia Mali Malta Mexico Moldova Mongolia Montenegro Morocco Mozambique Myanmar
+    Nepal Netherlands Nicaragua Niger Nigeria Norway Oman Pakistan Palestine Panama Paraguay Peru
+    Philippines Poland Portugal Qatar Romania Russia Rwanda Scotland Senegal Serbia Singapore
+    Slovakia Slovenia Somalia Spain Sudan Sweden Switzerland Syria Taiwan Tajikistan Tanzania
+    Thailand Tunisia Turkey Turkmenistan Uganda Ukraine Uruguay Uzbekistan Venezuela Vietnam
+    Wales Yemen Zambia Zimbabwe US USA UK EU UN NATO Washington Moscow Beijing London Paris
+    Berlin Brussels Tokyo Kiev Kyiv Tehran Damascus Baghdad Kabul Cairo Ankara Riyadh Jerusalem
+    Delhi Islamabad Seoul Pyongyang Ottawa Canberra Rome Madrid Athens Vienna Warsaw Geneva
+    Texas California Florida Houston Seattle Sydney Melbourne Hollywood Vatican Westminster
+    Whitehall Brussels Gaza Crimea Donbas Tokyo Hong Kong Manila Jakarta Bangkok Hanoi Havana
+    Caracas Mexico Lagos Nairobi Johannesburg Dubai Doha Abu Dhabi Mecca Medina Taipei""".split()
+)
+# Sentence-initial or connective capitalised words that never start a name.
+NON_NAME_CAPS = frozenset(
+    """The A An But And Or So Yet However Meanwhile Also In On At For With From By As After
+    Before During While When Where Why What Who Whom Which That This These Those There Here It
+    He She They We I You His Her Their Our Its My If Although Though Because Since Until Unless
+    According Asked Speaking Citing Writing Discussing Despite Instead Still Now Then Today
+    Yesterday Tomorrow Last Next Earlier Later Recently Finally First Second Third Meanwhile
+    Some Many Most Several Both Each Every All No Not Only Even Just Mr Mrs Ms Dr Under Over
+    Among Between Without Within Through Into Onto Upon About Above Below Near Against Like
+    Unlike Allegedly Reportedly Indeed Furthermore Moreover Thus Hence Therefore Otherwise
+    Once Whether Nor Either Neither Such Other Another Overall Image Photo Credit Source Read
+    Original Note Editor Update""".split()
+)
+# Connectors allowed inside a capitalised name ("Bashar al-Assad", "Ministry of Defence").
+NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "de", "del", "della", "da", "di", "do",
+                            "dos", "das", "du", "van", "von", "der", "den", "la", "le", "ben",
+                            "abu", "st", "y", "ter", "zu"})
+
+# Small lists of common first names, only for pronoun agreement ("she" is not "John").
+FEMALE_NAMES = frozenset(
+    """mary patricia jennifer linda elizabeth barbara susan jessica sarah karen nancy lisa
+    betty margaret sandra ashley kimberly emily donna michelle dorothy carol amanda melissa
+    deborah stephanie rebecca sharon laura cynthia kathleen amy angela shirley anna brenda
+    pamela emma nicole helen samantha katherine christine debra rachel carolyn janet catherine
+    maria heather diane ruth julie olivia joyce virginia victoria kelly lauren christina joan
+    evelyn judith megan andrea cheryl hannah jacqueline martha gloria teresa ann sara madison
+    frances kathryn janice jean abigail alice judy sophia grace denise amber doris marilyn
+    danielle beverly isabella theresa diana natalie brittany charlotte marie kayla alexis lori
+    hillary kamala angela theresa nicola yvette suella priti liz jacinda ursula christine
+    julia kristen cynthia kathryn kiara lydia caitlin valeska stefania sujata hilary colette
+    rodaba retno nancy elena natalia olga irina svetlana tatiana ana fatima aisha leila
+    marine giorgia sanna mette""".split()
+)
+MALE_NAMES = frozenset(
+    """james robert john michael william david richard joseph thomas charles christopher daniel
+    matthew anthony mark donald steven paul andrew joshua kenneth kevin brian george timothy
+    ronald edward jason jeffrey ryan jacob gary nicholas eric jonathan stephen larry justin
+    scott brandon benjamin samuel gregory alexander frank patrick raymond jack dennis jerry
+    tyler aaron jose adam nathan henry douglas zachary peter kyle ethan walter noah jeremy
+    christian keith roger terry gerald harold sean austin carl arthur lawrence dylan jesse
+    jordan bryan billy joe bruce gabriel logan albert willie alan juan wayne elijah randy roy
+    vincent ralph eugene russell bobby mason philip louis barack joe vladimir sergei sergey
+    dmitry boris emmanuel xi kim bashar recep benjamin narendra justin rishi keir tony gordon
+    nicolas francois angelo luca matteo claudio roberto nunzio hernan nabil harry jeff najib
+    fuad khaled suleiman hamdullah alireza enver tom kendrick steve marc cres mu charles chris
+    kevin mohamed ahmed muhammad mohammed ali omar hassan hussein abdul adel tiziano jason
+    andy kiril ivan igor yuri viktor abdullah salman""".split()
+)
+
+_WORD_RE = re.compile(r"[A-Za-z]+")
+
+
+def lemma_of(cue: str) -> str | None:
+    """Lemma of a cue as written ("Says" -> "say", "According to" -> "according to")."""
+    low = " ".join(cue.lower().split())
+    return PHRASE_CUES.get(low) or CUE_LEMMA.get(low)

@@ -1,0 +1,240 @@
+"""Rule-based sentence segmentation tuned for news text.
+
+One pass over candidate boundaries: a single simple regex finds every run of terminal
+punctuation (``.``, ``?``, ``!``, ``…``) with the closing quotes and brackets glued to it,
+and each candidate is decided from a few characters of local context: the token before
+it (is it an abbreviation, an initial, a list number?) and the word after it (lower case,
+a digit, a capitalised name, or a word that only starts sentences?). A few news-furniture
+rules add boundaries that have no punctuation at all: a paragraph-initial date line or
+dateline ("KABUL, Afghanistan -") and a photo credit glued to its caption ("… Image: AP").
+
+Every regex is either a flat character-class run or is applied to a bounded slice, and
+each candidate looks at a bounded window around itself, so the running time is linear in
+the input even on hostile text (megabytes without punctuation, runs of periods or quotes).
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["split_sentences"]
+
+# Terminal punctuation followed by any closing quotes/brackets. Two flat runs of disjoint
+# character classes and no lookaround: a match never backtracks, and finditer resumes after
+# it, so the scan is linear. Any quote mark directly after the punctuation and before a space
+# closes the sentence, including a mis-typed opening one (`decision.“ However`).
+_CANDIDATE = re.compile(r"[.?!…‽]+[\"'”’“‘»«)\]}]*")
+
+# Characters that may open the next sentence before its first word.
+_OPENERS = "\"'“‘«»([{¿¡*•·–—-"
+
+# How far a decision looks around a candidate: no abbreviation or word we test is longer.
+_WINDOW = 40
+
+# Abbreviations normally followed by a capitalised name, so a capital after them is no cue:
+# titles (AP style and common variants), saints/mounts/forts in place names.
+_TITLES = frozenset(
+    """Mr Mrs Ms Messrs Mmes Dr Drs Prof Profs Gov Govs Sen Sens Rep Reps Gen Lt Col Capt Cmdr
+    Cmdt Maj Sgt Cpl Pvt Adm Brig Ens Spc Rev Revs Msgr Fr Hon Pres Supt Atty Amb Insp Det Gov
+    Lt.Gov Cdr Pfc Sgt.Maj Mx Sr Sra Srta Mme Mlle Dame Sir St Ste Mt Ft Pt""".split()
+)
+# Other abbreviations that rarely end a sentence but can (so a clear sentence starter after
+# them still splits): company suffixes, generational suffixes, months, U.S. state
+# abbreviations (AP style), street types, common Latin and measurement forms.
+_ABBREVIATIONS = frozenset(
+    """Inc Corp Co Cos Ltd Plc Bros Jr Sr Esq Assn Dept Univ Inst Intl Natl Govt Admin
+    Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Mon Tue Tues Wed Thu Thur Thurs Fri Sat Sun
+    Ala Ariz Ark Calif Colo Conn Del Fla Ga Ill Ind Kan Kans Ky La Md Mass Mich Minn Miss Mo
+    Mont Neb Nebr Nev Okla Ore Pa Tenn Tex Vt Va Wash Wis Wyo Ave Blvd Rd Hwy Sq Ln Pl Cir Pkwy
+    Mtn Is Ft Mt Jct Ct Rte Apt Bldg Fl etc approx est dept govt misc vs ca cf al viz
+    Ph Ed Ref Rs Dist Sec Div Gr Gen Fig Figs Ch Pt Ex Tab Vol Vols Art Arts Nos
+    mln bln tn yr yrs mo mos hr hrs min mins sec secs oz lb lbs ft sq cu mi gal pt qt""".split()
+)
+# Abbreviations that are only abbreviations before a number ("No. 10", "p. 5", "Vol. 2");
+# before a capital they are ordinary words ("No. The plan failed") or sentence ends.
+_NUMBER_ABBREVIATIONS = frozenset("No Nos no nos p pp Vol vol Art art Fig fig Ch ch Sec sec Op op".split())
+# After these a sentence never ends, whatever follows ("Smith vs. The State", "e.g. Apple").
+_NEVER_FINAL = frozenset("vs v e.g i.e cf viz approx ca incl esp".split())
+# Months: "Jan. 5" is a date, not a boundary.
+_MONTHS = frozenset("Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec".split())
+
+# Words that, capitalised, almost only appear at the start of a sentence: pronouns,
+# determiners, conjunctions, prepositions and sentence adverbs. After an ambiguous
+# abbreviation ("U.S.", "Inc.", "a.m.") such a word means the abbreviation ended the sentence.
+_SENTENCE_STARTERS = frozenset(
+    """The A An This That These Those There Here It Its He She His Her They Their Them We Our
+    I I'm I've I'd I'll You Your My Me Us But And Or So Yet Nor For In On At By From With Without
+    To Of As If When While Where Why How What Who Whom Whose Which After Before Since Because
+    Although Though Unless Until During Despite Under Over Among Between Into Through Also
+    However Meanwhile Moreover Furthermore Nevertheless Nonetheless Still Then Now Today
+    Yesterday Tomorrow Later Earlier Last Next Some Many Most Few All Both Each Every Either
+    Neither No Not None Several Such Other Another Any Only Even Instead Indeed Still Thus
+    Hence Therefore Otherwise Once Officials Police According Asked Overall Finally First
+    Second Third In Is Are Was Were Do Does Did Has Have Had Can Could Will Would Should May
+    Might Must Let Please Image Photo Photos Photograph Picture Credit""".split()
+)
+
+# A capitalised credit label inside a caption starts its own sentence ("… Belle Image: AP").
+_CREDIT = re.compile(r"\b(?:Images?|Photos?|Photograph|Picture|Credit|Photo credit):")
+
+# Paragraph-initial furniture, matched only against a bounded head of the paragraph.
+_HEAD = 100
+_WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+_MONTH_NAMES = "January|February|March|April|May|June|July|August|September|October|November|December"
+# "Thursday, May 7, 2015 On Tuesday, …": a date line glued to the first sentence.
+_DATE_LINE = re.compile(
+    rf"(?:(?:{_WEEKDAYS}),? )?(?:(?:{_MONTH_NAMES}) \d{{1,2}}, \d{{4}}|\d{{1,2}} (?:{_MONTH_NAMES}) \d{{4}})"
+    r"(?= [\"“‘]?[A-Z])"
+)
+# "KABUL, Afghanistan -", "WASHINGTON (AP) —", "Evansville, Indiana, United States -":
+# capitalised place names (optionally a date and a news agency in brackets), then a dash.
+_PLACE = r"[A-Z][\w.'’&-]*(?: (?:[A-Z0-9][\w.'’&-]*|of|de|du|da|del|la|el|al))*"
+_DATELINE = re.compile(
+    rf"({_PLACE}(?:, {_PLACE})*)(?: \([A-Z][\w ./&-]{{0,30}}\))? (?:-{{1,2}}|–|—) (?=[\"“‘]?[A-Z])"
+)
+
+_LIST_MARKER = re.compile(r"\(?(?:\d{1,3}|[A-Za-z]|[ivxIVX]{1,4})[.)]")
+
+
+def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Sentence spans [s, e) inside text[start:end], in order, non-overlapping, each stripped of
+    surrounding whitespace (text[s:e] never starts or ends with whitespace), none empty."""
+    lo = max(0, start)
+    hi = len(text) if end is None else min(len(text), end)
+    if lo >= hi:
+        return []
+
+    cuts = _furniture_cuts(text, lo, hi)
+    for m in _CANDIDATE.finditer(text, lo, hi):
+        after = m.end()
+        # A boundary needs whitespace after the punctuation ("3.5", "U.S.-led", "x.com" are not).
+        if after < hi and text[after].isspace() and _ends_sentence(text, lo, hi, m.start(), after):
+            cuts.append(after)
+    for m in _CREDIT.finditer(text, lo, hi):
+        cut = m.start()
+        # Only glued to preceding text; after terminal punctuation the candidate pass cuts it.
+        if cut > lo and text[cut - 1].isspace():
+            cuts.append(cut)
+
+    spans = []
+    prev = lo
+    for cut in sorted(set(cuts)) + [hi]:
+        if cut <= prev:
+            continue
+        s, e = prev, cut
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if s < e:
+            spans.append((s, e))
+        prev = cut
+    return spans
+
+
+def _furniture_cuts(text: str, lo: int, hi: int) -> list[int]:
+    """Boundaries after a paragraph-initial date line and/or dateline."""
+    cuts = []
+    pos = lo
+    for pattern in (_DATE_LINE, _DATELINE):
+        head = text[pos : min(hi, pos + _HEAD)]
+        m = pattern.match(head)
+        if m and (pattern is _DATE_LINE or _looks_like_dateline(m.group(1))):
+            pos += m.end()
+            cuts.append(pos)
+            while pos < hi and text[pos].isspace():
+                pos += 1
+    return cuts
+
+
+def _looks_like_dateline(place: str) -> bool:
+    """A dateline names a place: "CITY, Region" or an all-caps "CITY"; not "Smith and Jones"."""
+    words = place.replace(",", " ").split()
+    if len(words) > 8:
+        return False
+    return "," in place or words[0].isupper() and len(words[0]) > 1
+
+
+def _ends_sentence(text: str, lo: int, hi: int, punct_start: int, after: int) -> bool:
+    """Decide a candidate: does the punctuation text[punct_start:after] end a sentence?"""
+    punct = text[punct_start:after]
+    nxt = _next_word(text, after, hi)
+    if not nxt:
+        return False  # only closing material follows: the last sentence simply ends here
+    first = nxt[0]
+
+    # A lower-case continuation never starts a sentence ('"Why?" he asked', 'a.m. on Monday'),
+    # except brand names written with a lower-case initial ("iPhone", "eBay").
+    if first.islower():
+        return len(nxt) > 1 and nxt[1].isupper()
+
+    marks = punct.rstrip("\"'”’“‘»«)]}")
+    closed = len(marks) < len(punct)
+    if set(marks) != {"."}:
+        # ?, ! or an ellipsis (possibly with periods): a boundary before a capital or digit.
+        return True
+    if len(marks) > 1:
+        # ".." or "...." typed as an ellipsis: same as "…".
+        return True
+
+    token = _previous_token(text, lo, punct_start)
+    if closed:
+        # 'said "no." The' or '(see below.) The': the period closed a quote or bracket.
+        return token.rstrip(".") not in _NEVER_FINAL
+    if not token:
+        return True
+    if first.isdigit():
+        # "No. 10", "Jan. 5", "p. 12" are references and dates; "in 2010. 300 people" ends one.
+        return not (token in _NUMBER_ABBREVIATIONS or token in _MONTHS or token in _NEVER_FINAL)
+    if token in _NEVER_FINAL:
+        return False
+    if _is_list_marker(text, lo, punct_start, token):
+        return False
+    if _is_abbreviation(token):
+        # Ambiguous: "U.S. Secretary" goes on, "to the U.S. The President" ends.
+        return _word_only(nxt) in _SENTENCE_STARTERS
+    return True
+
+
+def _previous_token(text: str, lo: int, pos: int) -> str:
+    """The word before a period (without it), stripped of opening quotes and brackets."""
+    chunk = text[max(lo, pos - _WINDOW) : pos]
+    parts = chunk.split()
+    if not parts or chunk[-1].isspace():
+        return ""
+    return parts[-1].lstrip(_OPENERS)
+
+
+def _next_word(text: str, pos: int, hi: int) -> str:
+    """The first word after pos, past whitespace and opening quotes or brackets."""
+    chunk = text[pos : min(hi, pos + _WINDOW)].lstrip()
+    chunk = chunk.lstrip(_OPENERS).lstrip()
+    return chunk.split(maxsplit=1)[0] if chunk else ""
+
+
+def _word_only(word: str) -> str:
+    """The leading word of a token, without trailing punctuation ("He," -> "He")."""
+    m = re.match(r"[\w'’]+", word)
+    return m.group(0).replace("’", "'") if m else word
+
+
+def _is_abbreviation(token: str) -> bool:
+    if token in _TITLES or token in _ABBREVIATIONS:
+        return True
+    # A single capital letter is an initial ("L. Ron Hubbard", "John F. Kennedy").
+    if len(token) == 1 and token.isupper():
+        return True
+    # Letter-period runs: "U.S", "a.m", "D.C", "Ph.D", "U.N": ambiguous abbreviations.
+    # (Each part is one or two letters; "example.com" has longer parts and is a name.)
+    if "." in token:
+        parts = token.split(".")
+        return all(1 <= len(p) <= 2 and p.isalpha() for p in parts)
+    return False
+
+
+def _is_list_marker(text: str, lo: int, punct_start: int, token: str) -> bool:
+    """'1. First item' or 'a. Option' at the very start of the paragraph is a list marker."""
+    if punct_start - lo > 8:
+        return False
+    head = text[lo : punct_start + 1].lstrip()
+    return len(head) <= len(token) + 2 and bool(_LIST_MARKER.fullmatch(head))
