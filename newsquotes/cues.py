@@ -43,7 +43,8 @@ _IRREGULAR = {
     "testify": ("testifies", "testified", "testifying"), "plead": ("pleads", "pleaded", "pled", "pleading"),
     "dub": ("dubs", "dubbed", "dubbing"), "label": ("labels", "labelled", "labeled", "labelling", "labeling"),
     "quip": ("quips", "quipped", "quipping"), "stress": ("stresses", "stressed", "stressing"),
-    "rule": ("rules", "ruled", "ruling"),
+    "rule": ("rules", "ruled", "ruling"), "admit": ("admits", "admitted", "admitting"),
+    "agree": ("agrees", "agreed", "agreeing"), "quote": ("quotes", "quoted", "quoting"),
 }
 # Tokens that look like speech verbs but in news text almost never are.
 _NOT_CUES = frozenset({"post", "posts", "posted", "posting", "reading", "ruling", "rules",
@@ -56,7 +57,7 @@ _NOT_CUES = frozenset({"post", "posts", "posted", "posting", "reading", "ruling"
                        "find", "finds", "found", "show", "shows", "shown", "showed", "agree",
                        "believe", "believes", "believed", "caution", "demand", "demands",
                        "pledge", "pledges", "vow", "vows", "joke", "jokes", "hint", "hints",
-                       "repeat", "maintain", "warn"})
+                       "repeat", "maintain"})
 
 
 def _inflect(base: str) -> tuple[str, ...]:

@@ -19,7 +19,8 @@ import pandas as pd
 
 from newsquotes import __version__
 from newsquotes.decode import UndecodableError, decode_bytes
-from newsquotes.pipeline import ProcessedDocument, process_raw
+from newsquotes.model import ProcessedDocument
+from newsquotes.pipeline import process_raw
 from newsquotes.storage import Store
 from newsquotes.tables import (
     Source,

@@ -64,3 +64,12 @@ class Quote:
     cue_end: int | None = None
     cue_lemma: str | None = None
     confidence: float = 0.5  # estimated probability that type, span and speaker are right
+
+
+@dataclass(frozen=True, slots=True)
+class ProcessedDocument:
+    """An article through every stage: parsed, split into sentences, quotes extracted."""
+
+    parsed: ParsedDocument
+    sentences: tuple[Sentence, ...]
+    quotes: tuple[Quote, ...]

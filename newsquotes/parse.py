@@ -64,7 +64,7 @@ _WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|Mon|Tue|Wed|Thu|Fri|S
 _DATE_FORMS = [
     re.compile(rf"^(?:{_WEEKDAY})?{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}})\b"),
     re.compile(rf"^(?:{_WEEKDAY})?(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH},?\s+(?P<year>\d{{4}})\b"),
-    re.compile(r"^(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})\b"),
+    re.compile(r"^(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})(?!\d)"),
 ]
 _DATE_PREFIX = re.compile(r"^(?:published|posted|updated|date)(?:\s+on)?\s*:?\s*", re.IGNORECASE)
 _TRAILING_TIME = re.compile(r"^(?:,?\s*(?:at\s+)?\d{1,2}[:.]\d{2}.*|T\d{2}:\d{2}.*|\s*)$", re.IGNORECASE)
@@ -187,11 +187,12 @@ def _take_url_footer(chunks: list[str]) -> tuple[list[str], str | None]:
 
 def parse_document(raw: str) -> ParsedDocument:
     """Parse one raw article; never raises on text (empty text gives an empty title)."""
-    chunks = _raw_paragraphs(_clean(raw))
-    if not chunks:
+    # The title is the first line, whether or not the file follows the layout.
+    first, _, rest = _clean(raw).lstrip().partition("\n")
+    if not first.strip():
         return ParsedDocument(title="", text="", blocks=())
-    first = chunks.pop(0)
-    heading = _HEADING.match(first)
+    chunks = _raw_paragraphs(rest)
+    heading = _HEADING.match(first.strip())
     follows_layout = bool(heading and len(heading[1]) == 1)
     title = normalise_space(strip_markdown(heading[2] if heading else first))
 

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-from newsquotes.model import ParsedDocument, Quote, Sentence
+from newsquotes.model import ParsedDocument, ProcessedDocument, Sentence
 from newsquotes.parse import parse_document
 from newsquotes.quotes import extract_quotes
 from newsquotes.sentences import split_sentences
@@ -12,13 +10,6 @@ from newsquotes.sentences import split_sentences
 # Headlines and headings are one sentence each even without final punctuation or with an
 # inner period ("Lavrov Says U.S. Should …"), so they are never split.
 _UNSPLIT_BLOCKS = frozenset({"title", "heading"})
-
-
-@dataclass(frozen=True, slots=True)
-class ProcessedDocument:
-    parsed: ParsedDocument
-    sentences: tuple[Sentence, ...]
-    quotes: tuple[Quote, ...]
 
 
 def sentences_of(parsed: ParsedDocument) -> list[Sentence]:

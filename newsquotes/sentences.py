@@ -31,28 +31,31 @@ _OPENERS = "\"'“‘«»([{¿¡*•·–—-"
 # How far a decision looks around a candidate: no abbreviation or word we test is longer.
 _WINDOW = 40
 
-# Abbreviations normally followed by a capitalised name, so a capital after them is no cue:
-# titles (AP style and common variants), saints/mounts/forts in place names.
-_TITLES = frozenset(
-    """Mr Mrs Ms Messrs Mmes Dr Drs Prof Profs Gov Govs Sen Sens Rep Reps Gen Lt Col Capt Cmdr
-    Cmdt Maj Sgt Cpl Pvt Adm Brig Ens Spc Rev Revs Msgr Fr Hon Pres Supt Atty Amb Insp Det Gov
-    Lt.Gov Cdr Pfc Sgt.Maj Mx Sr Sra Srta Mme Mlle Dame Sir St Ste Mt Ft Pt""".split()
-)
-# Other abbreviations that rarely end a sentence but can (so a clear sentence starter after
-# them still splits): company suffixes, generational suffixes, months, U.S. state
-# abbreviations (AP style), street types, common Latin and measurement forms.
+# Known abbreviations. A capital after one is no cue by itself (titles and initials precede
+# names, "U.S. Navy", "Apple Inc. Chief Executive"), yet each can end a sentence ("in Springfield,
+# Ill. He was"), so after one we split only before a clear sentence starter (see below).
 _ABBREVIATIONS = frozenset(
-    """Inc Corp Co Cos Ltd Plc Bros Jr Sr Esq Assn Dept Univ Inst Intl Natl Govt Admin
-    Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Mon Tue Tues Wed Thu Thur Thurs Fri Sat Sun
-    Ala Ariz Ark Calif Colo Conn Del Fla Ga Ill Ind Kan Kans Ky La Md Mass Mich Minn Miss Mo
+    # Titles before names (AP style and common variants), saints, mounts and forts.
+    """Mr Mrs Ms Messrs Mmes Dr Drs Prof Profs Gov Govs Sen Sens Rep Reps Gen Lt Col Capt Cmdr
+    Cmdt Cdr Maj Sgt Cpl Pvt Pfc Adm Brig Ens Spc Rev Revs Msgr Fr Hon Pres Supt Atty Amb Insp Det
+    Mx Sra Srta Mme Mlle Sir St Ste Mt Ft Pt"""
+    # Company and generational suffixes, organisations.
+    """ Inc Corp Co Cos Ltd Plc Bros Jr Sr Esq Assn Dept Univ Inst Intl Natl Govt Admin Dist Div"""
+    # Months and weekdays.
+    """ Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Mon Tue Tues Wed Thu Thur Thurs Fri Sat"""
+    # U.S. states (AP style) and street types.
+    """ Ala Ariz Ark Calif Colo Conn Del Fla Ga Ill Ind Kan Kans Ky La Md Mass Mich Minn Miss Mo
     Mont Neb Nebr Nev Okla Ore Pa Tenn Tex Vt Va Wash Wis Wyo Ave Blvd Rd Hwy Sq Ln Pl Cir Pkwy
-    Mtn Is Ft Mt Jct Ct Rte Apt Bldg Fl etc approx est dept govt misc vs ca cf al viz
-    Ph Ed Ref Rs Dist Sec Div Gr Gen Fig Figs Ch Pt Ex Tab Vol Vols Art Arts Nos
+    Mtn Jct Ct Rte Apt Bldg Fl"""
+    # Lower-case forms: Latin, "approximately", units, Reuters' mln/bln.
+    """ approx est dept govt misc vs ca cf al viz Ph Rs
     mln bln tn yr yrs mo mos hr hrs min mins sec secs oz lb lbs ft sq cu mi gal pt qt""".split()
 )
 # Abbreviations that are only abbreviations before a number ("No. 10", "p. 5", "Vol. 2");
 # before a capital they are ordinary words ("No. The plan failed") or sentence ends.
-_NUMBER_ABBREVIATIONS = frozenset("No Nos no nos p pp Vol vol Art art Fig fig Ch ch Sec sec Op op".split())
+_NUMBER_ABBREVIATIONS = frozenset(
+    "No Nos no nos p pp Vol Vols vol Art art Fig Figs fig Ch ch Sec sec Op op Ex Tab Ref".split()
+)
 # After these a sentence never ends, whatever follows ("Smith vs. The State", "e.g. Apple").
 _NEVER_FINAL = frozenset("vs v e.g i.e cf viz approx ca incl esp".split())
 # Months: "Jan. 5" is a date, not a boundary.
@@ -66,16 +69,20 @@ _SENTENCE_STARTERS = frozenset(
     I I'm I've I'd I'll You Your My Me Us But And Or So Yet Nor For In On At By From With Without
     To Of As If When While Where Why How What Who Whom Whose Which After Before Since Because
     Although Though Unless Until During Despite Under Over Among Between Into Through Also
-    However Meanwhile Moreover Furthermore Nevertheless Nonetheless Still Then Now Today
+    However Meanwhile Moreover Furthermore Nevertheless Nonetheless Then Now Today
     Yesterday Tomorrow Later Earlier Last Next Some Many Most Few All Both Each Every Either
     Neither No Not None Several Such Other Another Any Only Even Instead Indeed Still Thus
-    Hence Therefore Otherwise Once Officials Police According Asked Overall Finally First
-    Second Third In Is Are Was Were Do Does Did Has Have Had Can Could Will Would Should May
-    Might Must Let Please Image Photo Photos Photograph Picture Credit""".split()
+    Hence Therefore Otherwise Once Officials Police According Asked Overall Finally
+    Is Are Was Were Do Does Did Has Have Had Can Could Would Should Might Must Let Please
+    Image Images Photo Photos Photograph Picture Credit Video""".split()
 )
 
-# A capitalised credit label inside a caption starts its own sentence ("… Belle Image: AP").
-_CREDIT = re.compile(r"\b(?:Images?|Photos?|Photograph|Picture|Credit|Photo credit):")
+# Boundaries without terminal punctuation, each confirmed in _extra_cut: a capitalised credit
+# label inside a caption ("… Belle Image: AP"), a bullet ("• Two were hurt"), a line break
+# after a headline or a line of results (text normally arrives with whitespace collapsed, but
+# line breaks are honoured when they are there).
+_EXTRA = re.compile(r"\b(?:Images?|Photos?|Photograph|Picture|Credit|Video):|[•▪■●◦‣]|[\n\r\u2028]")
+_LOWER_END = re.compile(r"[a-z,;:(\[–—-]")
 
 # Paragraph-initial furniture, matched only against a bounded head of the paragraph.
 _HEAD = 100
@@ -83,14 +90,15 @@ _WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 _MONTH_NAMES = "January|February|March|April|May|June|July|August|September|October|November|December"
 # "Thursday, May 7, 2015 On Tuesday, …": a date line glued to the first sentence.
 _DATE_LINE = re.compile(
-    rf"(?:(?:{_WEEKDAYS}),? )?(?:(?:{_MONTH_NAMES}) \d{{1,2}}, \d{{4}}|\d{{1,2}} (?:{_MONTH_NAMES}) \d{{4}})"
-    r"(?= [\"“‘]?[A-Z])"
+    rf"(?:(?:{_WEEKDAYS}),?\s)?"
+    rf"(?:(?:{_MONTH_NAMES})\s\d{{1,2}},\s\d{{4}}|\d{{1,2}}\s(?:{_MONTH_NAMES})\s\d{{4}})"
+    r"(?=\s+[\"“‘]?[A-Z])"
 )
 # "KABUL, Afghanistan -", "WASHINGTON (AP) —", "Evansville, Indiana, United States -":
 # capitalised place names (optionally a date and a news agency in brackets), then a dash.
-_PLACE = r"[A-Z][\w.'’&-]*(?: (?:[A-Z0-9][\w.'’&-]*|of|de|du|da|del|la|el|al))*"
+_PLACE = r"[A-Z][\w.'’&-]*(?:\s(?:[A-Z0-9][\w.'’&-]*|of|de|du|da|del|la|el|al))*"
 _DATELINE = re.compile(
-    rf"({_PLACE}(?:, {_PLACE})*)(?: \([A-Z][\w ./&-]{{0,30}}\))? (?:-{{1,2}}|–|—) (?=[\"“‘]?[A-Z])"
+    rf"({_PLACE}(?:,\s{_PLACE})*)(?:\s\([A-Z][\w ./&-]{{0,30}}\))?\s(?:-{{1,2}}|–|—)(?=\s+[\"“‘]?[A-Z])"
 )
 
 _LIST_MARKER = re.compile(r"\(?(?:\d{1,3}|[A-Za-z]|[ivxIVX]{1,4})[.)]")
@@ -110,11 +118,9 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
         # A boundary needs whitespace after the punctuation ("3.5", "U.S.-led", "x.com" are not).
         if after < hi and text[after].isspace() and _ends_sentence(text, lo, hi, m.start(), after):
             cuts.append(after)
-    for m in _CREDIT.finditer(text, lo, hi):
-        cut = m.start()
-        # Only glued to preceding text; after terminal punctuation the candidate pass cuts it.
-        if cut > lo and text[cut - 1].isspace():
-            cuts.append(cut)
+    for m in _EXTRA.finditer(text, lo, hi):
+        if _extra_cut(text, lo, hi, m.start()):
+            cuts.append(m.start())
 
     spans = []
     prev = lo
@@ -130,6 +136,27 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
             spans.append((s, e))
         prev = cut
     return spans
+
+
+def _extra_cut(text: str, lo: int, hi: int, pos: int) -> bool:
+    """Decide a boundary before a credit label, a bullet or at a line break."""
+    before = text[max(lo, pos - _WINDOW) : pos]
+    if not before.strip():
+        return False  # nothing before it in this paragraph
+    if text[pos] not in "\n\r\u2028":
+        # Credit labels and bullets only count glued to earlier text ("… Belle Image: AP").
+        return before[-1].isspace()
+    # A line break ends a line with no terminal punctuation: a headline, a heading or a line
+    # of results ends a sentence, a hard-wrapped line of prose does not. Prose wraps are long
+    # and break after lower-case words and commas; the next line then rarely starts lower-case.
+    line = before.rstrip()
+    following = text[pos : min(hi, pos + _WINDOW)].lstrip()
+    if not following or following[0].islower():
+        return False
+    if _LOWER_END.fullmatch(line[-1:]):
+        line_start = max(text.rfind("\n", lo, pos), text.rfind("\r", lo, pos), lo - 1) + 1
+        return pos - line_start <= _WINDOW  # short line: a headline or a list line
+    return True
 
 
 def _furniture_cuts(text: str, lo: int, hi: int) -> list[int]:
@@ -170,17 +197,24 @@ def _ends_sentence(text: str, lo: int, hi: int, punct_start: int, after: int) ->
 
     marks = punct.rstrip("\"'”’“‘»«)]}")
     closed = len(marks) < len(punct)
+    token = _previous_token(text, lo, punct_start)
+    if marks == "." * len(marks) and len(marks) > 1 or "…" in marks:
+        # An ellipsis before a capital or digit ends a sentence, unless it stands alone right
+        # after a sentence end ("church. ... The next thing"): then it marks an omission at the
+        # start of the next sentence, which it belongs to.
+        before = text[max(lo, punct_start - _WINDOW) : punct_start]
+        return not (before[-1:].isspace() and _CANDIDATE.search(before.rstrip()[-1:] or "x"))
     if set(marks) != {"."}:
-        # ?, ! or an ellipsis (possibly with periods): a boundary before a capital or digit.
-        return True
-    if len(marks) > 1:
-        # ".." or "...." typed as an ellipsis: same as "…".
+        # ? or ! (possibly doubled): a boundary before a capital or a digit.
         return True
 
-    token = _previous_token(text, lo, punct_start)
-    if closed:
-        # 'said "no." The' or '(see below.) The': the period closed a quote or bracket.
-        return token.rstrip(".") not in _NEVER_FINAL
+    if closed and marks != punct.rstrip(")]}"):
+        # 'said "no." The' or 'we love the U.S." Trump': the period closed a quotation.
+        return token not in _NEVER_FINAL
+    if closed and not _is_abbreviation(token.rstrip(")]}")):
+        # '(See below.) The': the period closed a bracket; but '(U.S.) Navy' goes on.
+        return True
+    token = token.rstrip(")]}")
     if not token:
         return True
     if first.isdigit():
@@ -219,7 +253,7 @@ def _word_only(word: str) -> str:
 
 
 def _is_abbreviation(token: str) -> bool:
-    if token in _TITLES or token in _ABBREVIATIONS:
+    if token in _ABBREVIATIONS:
         return True
     # A single capital letter is an initial ("L. Ron Hubbard", "John F. Kennedy").
     if len(token) == 1 and token.isupper():

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from newsquotes.pipeline import ProcessedDocument
+from newsquotes.model import ProcessedDocument
 from schemas.tables import MODELS
 
 TABLES = ("documents", "sentences", "quotes")

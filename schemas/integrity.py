@@ -35,7 +35,7 @@ class TableValidationError(ValueError):
 def _spans_match(df: pd.DataFrame, text_column: str, start: str, end: str) -> pd.Series:
     """True where the row's text equals the document text at its offsets (or the span is absent)."""
     ok = [
-        True if pd.isna(s) else (isinstance(t, str) and doc[int(s) : int(e)] == t)
+        True if pd.isna(s) else (isinstance(doc, str) and isinstance(t, str) and doc[int(s) : int(e)] == t)
         for doc, t, s, e in zip(df["_doc_text"], df[text_column], df[start], df[end], strict=True)
     ]
     return pd.Series(ok, index=df.index)
@@ -43,9 +43,7 @@ def _spans_match(df: pd.DataFrame, text_column: str, start: str, end: str) -> pd
 
 def _span_check(table_text: str, start: str, end: str) -> pa.Check:
     return pa.Check(
-        lambda df: _spans_match(df, table_text, start, end),
-        name=f"{table_text}_equals_documents_text",
-        error=f"{table_text} must equal documents.text[{start}:{end}]",
+        lambda df: _spans_match(df, table_text, start, end), name=f"{table_text}_equals_documents_text"
     )
 
 
@@ -53,7 +51,7 @@ def _exists(df: pd.DataFrame) -> pd.Series:
     return df["_doc_text"].notna()
 
 
-_DOC_EXISTS = pa.Check(_exists, name="document_exists", error="doc_id must exist in documents")
+_DOC_EXISTS = pa.Check(_exists, name="document_exists")
 
 _SENTENCE_VIEW = pa.DataFrameSchema(
     checks=[_DOC_EXISTS, _span_check("text", "start", "end")],
@@ -67,12 +65,10 @@ _QUOTE_VIEW = pa.DataFrameSchema(
         pa.Check(
             lambda df: df["_first_start"].notna() & df["_last_end"].notna(),
             name="sentences_exist",
-            error="sentence_first and sentence_last must exist in sentences",
         ),
         pa.Check(
             lambda df: (df["_first_start"] <= df["start"]) & (df["end"] <= df["_last_end"]),
             name="inside_its_sentences",
-            error="a quote lies inside sentences sentence_first..sentence_last",
         ),
     ],
 )
@@ -81,12 +77,10 @@ _DOCUMENT_VIEW = pa.DataFrameSchema(
         pa.Check(
             lambda df: df["n_sentences"] == df["_sentences"],
             name="n_sentences_counts_sentences",
-            error="n_sentences must equal the document's rows in sentences",
         ),
         pa.Check(
             lambda df: df["n_quotes"] == df["_quotes"],
             name="n_quotes_counts_quotes",
-            error="n_quotes must equal the document's rows in quotes",
         ),
     ],
 )

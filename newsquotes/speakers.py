@@ -1,0 +1,681 @@
+"""Speaker mentions and their resolution within one article.
+
+Two jobs, both rule-based and linear in the article length:
+
+1. *Find the mention* next to a cue verb: the noun phrase right before it ("Russian Foreign
+   Minister Sergei Lavrov said", "the Russian ministry said", "he said") or right after it
+   ("said KCNA", "according to the Sydney Morning Herald"). Titles before a name belong to the
+   mention; appositions after it ("Khaled Al-Maeena, editor at large ..., said") do not.
+2. *Resolve it* to a canonical source (``speaker_name``): a surname to the fullest name the
+   article uses ("Lavrov" -> "Sergei Lavrov"), a pronoun to the right earlier person or body,
+   a role noun ("the foreign minister") to the person introduced with that role, and an
+   organisation to its name without "the" (acronyms to their spelled-out form).
+
+Everything works on a flat token list made by one regex, so no pattern here can backtrack
+over more than one token.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from newsquotes import cues
+from newsquotes.model import Sentence
+
+# A word (with inner apostrophes, hyphens and dots: "al-Assad", "U.S", "Russia's") or a
+# single punctuation character. The inner class cannot end a token, so matching is linear.
+_TOKEN = re.compile(r"\w(?:[\w'’.\-]*\w)?|[^\w\s]")
+_ACRONYM_DEF = re.compile(r"\(([A-Z][A-Za-z0-9&]{1,9})\)")
+
+_STOP_LOWER = frozenset(
+    """in on at with by from after before during about over under into through against between
+    among within without across toward towards upon that which who whom whose where when while
+    because if as than is are was were be been being has have had do does did will would can
+    could should may might must not no nor or but so yet also this these those there here it
+    he she they we i you him her them us me his its our their my your what how why whether
+    said says say told tells according""".split()
+)
+_CONNECTORS = frozenset({"of", "for", "to", "the", "and", "&", "at"})
+_POSTNOMINALS = frozenset({"qc", "sc", "kc", "mp", "mep", "md", "phd", "jr", "sr", "ii", "iii",
+                           "obe", "mbe", "cbe", "esq", "inc", "ltd"})
+_DOCUMENT_NOUNS = frozenset({"statement", "letter", "tweet", "post", "blog", "website", "report",
+                             "spokesman", "spokeswoman", "spokesperson", "office", "lawyer",
+                             "lawyers", "campaign", "account", "memo", "message", "email"})
+_MALE_WORDS = frozenset({"mr", "sir", "king", "prince", "father", "brother", "lord", "spokesman",
+                         "chairman", "congressman", "councilman", "businessman", "husband",
+                         "son", "man", "boy", "actor", "pope", "rabbi", "imam", "uncle"})
+_FEMALE_WORDS = frozenset({"ms", "mrs", "miss", "queen", "princess", "sister", "lady", "dame",
+                           "spokeswoman", "chairwoman", "congresswoman", "councilwoman",
+                           "businesswoman", "wife", "daughter", "woman", "girl", "actress",
+                           "mother", "aunt", "madam"})
+
+
+@dataclass(frozen=True, slots=True)
+class Tok:
+    start: int
+    end: int
+    text: str
+
+    @property
+    def low(self) -> str:
+        return self.text.lower()
+
+    @property
+    def cap(self) -> bool:
+        return self.text[0].isupper()
+
+
+def tokenize(text: str, lo: int, hi: int) -> list[Tok]:
+    return [Tok(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, lo, hi)]
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    start: int
+    end: int
+    text: str
+    kind: str  # name | pronoun | role | organization
+    core: str | None = None  # person name without titles, for kind "name"
+    group: bool = False
+
+
+# --- Word classes -------------------------------------------------------------------------
+
+
+def _singular(low: str) -> str:
+    if low.endswith("ies") and len(low) > 4:
+        return low[:-3] + "y"
+    if low.endswith("s") and not low.endswith("ss") and len(low) > 3:
+        return low[:-1]
+    return low
+
+
+def _is_person_noun(low: str) -> bool:
+    return low in cues.PERSON_NOUNS or _singular(low) in cues.PERSON_NOUNS or low in cues.TITLES
+
+
+def _is_org_noun(low: str) -> bool:
+    return low in cues.ORG_NOUNS or _singular(low) in cues.ORG_NOUNS
+
+
+def _possessive(tok: Tok) -> bool:
+    return tok.text.endswith(("'s", "’s")) or tok.text in ("'", "’")
+
+
+def _org_or_place(tok: Tok) -> bool:
+    word = tok.text
+    base = word[:-2] if word.endswith(("'s", "’s")) else word
+    return (
+        base in cues.ORG_NAME_WORDS
+        or base in cues.PLACES
+        or ("." in base and base.replace(".", "").isupper())  # U.S, U.K
+        or (base.isupper() and len(base) > 1 and base.isalpha())  # KCNA, WHO
+        or "." in base and not base.replace(".", "").isalpha()
+    )
+
+
+def _nationality(word: str) -> bool:
+    return bool(re.fullmatch(r"[A-Z][a-z]+(?:an|ian|ese|ish|i|ic|ch)", word))
+
+
+def person_core(run: Sequence[Tok]) -> list[Tok]:
+    """The personal name inside a run of capitalised words and titles, or [] if there is none.
+
+    "Russian Foreign Minister Sergei Lavrov" -> Sergei Lavrov; "United States Hamdullah Mohib"
+    -> Hamdullah Mohib; "Civil Defense Authority" -> [] (an organisation).
+    """
+    start = 0
+    for i, tok in enumerate(run):
+        low = tok.low
+        if (
+            _org_or_place(tok)
+            or _possessive(tok)
+            or low in cues.TITLES
+            or _is_person_noun(low) and not tok.cap
+            or tok.text == "."
+            or (low in _CONNECTORS and i + 1 < len(run))
+            or (_nationality(tok.text) and i + 1 < len(run) and run[i + 1].low in cues.TITLES)
+        ):
+            start = i + 1
+    core = [t for t in run[start:] if t.text != "."]
+    while core and (core[0].low in cues.NAME_PARTICLES or core[0].text in cues.NON_NAME_CAPS):
+        core = core[1:]
+    if not core or len(core) > 4:
+        return []
+    if not all(t.cap or t.low in cues.NAME_PARTICLES for t in core):
+        return []
+    if len(core) == 1 and (core[0].text.isupper() and len(core[0].text) > 1):
+        return []  # an acronym: KCNA, WHO
+    if any(t.text in cues.NON_NAME_CAPS or t.text.isdigit() for t in core):
+        return []
+    return core
+
+
+def _runs(toks: Sequence[Tok]) -> list[list[Tok]]:
+    """Split a noun phrase into runs of capitalised words, titles and name particles."""
+    runs: list[list[Tok]] = []
+    current: list[Tok] = []
+    for i, tok in enumerate(toks):
+        glue = tok.text == "." and current and (
+            current[-1].low in cues.TITLES or len(current[-1].text) == 1 or "." in current[-1].text
+        )
+        if tok.cap or glue or tok.low in cues.NAME_PARTICLES and current or (
+            not tok.cap and tok.low in cues.TITLES and i + 1 < len(toks) and toks[i + 1].cap
+        ) or (not tok.cap and _is_person_noun(tok.low) and i + 1 < len(toks) and toks[i + 1].cap):
+            current.append(tok)
+        else:
+            if current:
+                runs.append(current)
+            current = []
+    if current:
+        runs.append(current)
+    return runs
+
+
+# --- Finding the mention next to a cue -----------------------------------------------------
+
+
+def _classify(text: str, toks: list[Tok]) -> Mention | None:
+    """Turn the tokens of a noun phrase into a mention with its kind, or None."""
+    while toks and (toks[0].low in _CONNECTORS - {"the"} or toks[0].text in ",;:"):
+        toks = toks[1:]
+    while toks and (toks[-1].low in _CONNECTORS or toks[-1].text in ",;:("):
+        toks = toks[:-1]
+    if not toks:
+        return None
+    head = toks[-1]
+    if len(toks) == 1 and head.low in cues.SUBJECT_PRONOUNS:
+        return Mention(head.start, head.end, head.text, "pronoun")
+    # "Cornyn's statement added": the statement speaks for its author.
+    if len(toks) == 2 and _possessive(toks[0]) and toks[0].cap and head.low in _DOCUMENT_NOUNS:
+        core = person_core([Tok(toks[0].start, toks[0].end - 2, toks[0].text[:-2])])
+        if core:
+            return Mention(toks[0].start, toks[0].end - 2, toks[0].text[:-2], "name", core[0].text)
+    for run in _runs(toks):
+        core = person_core(run)
+        if core:
+            end = core[-1].end
+            # keep conjoined people whole ("Smith and Jones"); drop trailing PPs otherwise
+            rest = [t for t in toks if t.start >= end]
+            group = any(t.low == "and" for t in rest) and any(t.cap for t in rest)
+            if group:
+                end = toks[-1].end
+            start = toks[0].start
+            return Mention(start, end, text[start:end], "name",
+                           " ".join(t.text for t in core), group)
+    start, end = toks[0].start, head.end
+    phrase = text[start:end]
+    if head.cap or head.text[0].isdigit():
+        return Mention(start, end, phrase, "organization")
+    if _is_person_noun(head.low):
+        return Mention(start, end, phrase, "role")
+    if _is_org_noun(head.low):
+        return Mention(start, end, phrase, "organization")
+    return None
+
+
+def _np_backward(toks: list[Tok], e: int) -> int | None:
+    """Index where the noun phrase ending at toks[e] starts, walking left."""
+    j = e
+    modifiers = 0
+    while j >= 0:
+        tok = toks[j]
+        low = tok.low
+        if tok.cap:
+            if tok.text in ("The", "A", "An"):
+                return j
+            if tok.text in cues.NON_NAME_CAPS and j < e:
+                return j + 1
+            if tok.text in cues.NON_NAME_CAPS and tok.text not in ("His", "Her", "Their", "Its"):
+                return None
+        elif tok.text in (".",) and j > 0 and (
+            toks[j - 1].low in cues.TITLES or len(toks[j - 1].text) == 1 or "." in toks[j - 1].text
+        ) and j < e:
+            pass
+        elif tok.text in ("'", "’") and j > 0 and toks[j - 1].cap and j < e:
+            pass  # "Thomas' sister"
+        elif low in cues.DETERMINERS:
+            return j
+        elif (low in _CONNECTORS or low in cues.NAME_PARTICLES) and j < e and j > 0 and (
+            toks[j - 1].cap or toks[j - 1].low in cues.TITLES or toks[j - 1].low in _CONNECTORS
+        ):
+            pass
+        elif tok.text[0].isalpha() and low not in _STOP_LOWER and low not in cues.CUE_LEMMA and (
+            _is_person_noun(low) or _is_org_noun(low) or (j < e and modifiers < 3)
+        ):
+            if not (_is_person_noun(low) or _is_org_noun(low)):
+                modifiers += 1
+        else:
+            return j + 1 if j < e else None
+        j -= 1
+    return 0
+
+
+def speaker_before(text: str, lo: int, hi: int, plural_verb: bool = False) -> Mention | None:
+    """The speaker mention that ends right before a cue at ``hi`` (window starts at ``lo``)."""
+    toks = tokenize(text, max(lo, hi - 400), hi)
+    i = len(toks) - 1
+    while i >= 0 and not toks[i].cap and (
+        toks[i].low in cues.ADVERBS or (toks[i].low.endswith("ly") and len(toks[i].text) > 4)
+    ):
+        i -= 1
+    if i < 0:
+        return None
+    tok = toks[i]
+    if tok.low in cues.SUBJECT_PRONOUNS:
+        return Mention(tok.start, tok.end, tok.text, "pronoun")
+    if tok.low == "who" and i > 0 and toks[i - 1].text == ",":
+        return speaker_before(text, lo, toks[i - 1].start)
+    if tok.text == ",":
+        commas = [k for k in range(i) if toks[k].text == ","]
+        if plural_verb and commas:
+            first = next((k for k in range(i) if toks[k].text not in ",;:"), None)
+            if first is not None and (toks[first].cap or toks[first].low in cues.DETERMINERS):
+                m = _classify(text, toks[first:i])
+                if m:
+                    conj = _classify(text, toks[first:commas[0]])
+                    kind = conj.kind if conj else m.kind
+                    return Mention(m.start, toks[i - 1].end, text[m.start:toks[i - 1].end], kind,
+                                   conj.core if conj else m.core, True)
+        end = i - 1
+        for _ in range(2):  # skip up to two appositions: "X, 45, a teacher, said"
+            prev = next((k for k in range(end, -1, -1) if toks[k].text in ",;:()"), None)
+            if prev is None or toks[prev].text != ",":
+                break
+            appos = toks[prev + 1:end + 1]
+            if not appos or not _is_apposition(appos) or prev == 0:
+                break
+            end = prev - 1
+        i = end
+        if i < 0:
+            return None
+    start = _np_backward(toks, i)
+    if start is None:
+        return None
+    np_toks = toks[start:i + 1]
+    # "A leaked letter seen by Sky News": step over a reduced relative clause.
+    if start >= 2 and toks[start - 1].low == "by" and re.search(r"(?:ed|en|seen)$", toks[start - 2].low):
+        alt = _np_backward(toks, start - 3) if start >= 3 else None
+        if alt is not None:
+            np_toks = toks[alt:start - 2]
+    return _classify(text, np_toks)
+
+
+def _is_apposition(toks: Sequence[Tok]) -> bool:
+    first = toks[0]
+    if first.low in cues.DETERMINERS or first.text[0].isdigit():
+        return True
+    if not first.cap and first.text[0].isalpha():
+        return True
+    if len(toks) <= 2 and all(t.low in _POSTNOMINALS or t.text.isupper() for t in toks):
+        return True
+    # "Panama coach", "USI associate professor of art history", "Republican from Texas"
+    return any(not t.cap and _is_person_noun(t.low) for t in toks) or toks[-1].low in cues.TITLES
+
+
+def speaker_after(text: str, lo: int, hi: int) -> Mention | None:
+    """The mention right after a cue: "said Ambassador Mohib", "according to the Crown prosecutor,
+    Mark Tedeschi, QC, ..." (a role followed by a name in apposition gives the name)."""
+    toks = tokenize(text, lo, min(hi, lo + 400))
+    j = 0
+    n = len(toks)
+    while j < n and toks[j].text in ",:":
+        j += 1
+    if j < n and toks[j].low in cues.SUBJECT_PRONOUNS:
+        return Mention(toks[j].start, toks[j].end, toks[j].text, "pronoun")
+    start = j
+    modifiers = 0
+    while j < n:
+        tok = toks[j]
+        low = tok.low
+        if tok.cap and (j == start or tok.text not in cues.NON_NAME_CAPS):
+            pass
+        elif low in cues.DETERMINERS and j == start:
+            pass
+        elif tok.text == "." and j > start and (toks[j - 1].low in cues.TITLES or len(toks[j - 1].text) == 1):
+            pass
+        elif (low in _CONNECTORS or low in cues.NAME_PARTICLES) and j + 1 < n and (
+            toks[j + 1].cap or toks[j + 1].low == "the"
+        ) and j > start:
+            pass
+        elif tok.text[0].isalpha() and low not in _STOP_LOWER and low not in cues.CUE_LEMMA and j > start and (
+            _is_person_noun(low) or _is_org_noun(low) or modifiers < 3
+        ) and not toks[j - 1].cap or (not tok.cap and (_is_person_noun(low) or _is_org_noun(low)) and j > start):
+            if not (_is_person_noun(low) or _is_org_noun(low)):
+                modifiers += 1
+        else:
+            break
+        j += 1
+    # shrink back to the last noun-like token
+    end = j
+    while end > start and not (
+        toks[end - 1].cap or _is_person_noun(toks[end - 1].low) or _is_org_noun(toks[end - 1].low)
+    ):
+        end -= 1
+    mention = _classify(text, toks[start:end])
+    if mention and mention.kind in ("role", "organization") and end + 1 < n and toks[end].text == ",":
+        k = end + 1
+        m = k
+        while m < n and toks[m].text not in ",.;:" and m - k < 6:
+            m += 1
+        named = _classify(text, toks[k:m])
+        if named and named.kind == "name" and not named.group:
+            return named
+    return mention
+
+
+# --- Resolution ---------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class Person:
+    name: str
+    tokens: tuple[str, ...]
+    first: int
+    in_body: bool
+    gender: str | None = None
+    roles: set[str] = field(default_factory=set)
+
+
+@dataclass(frozen=True, slots=True)
+class Resolved:
+    name: str | None
+    kind: str
+    plural: bool = False
+
+
+class SpeakerResolver:
+    """Article-level knowledge: the people it names, their roles, its acronyms, and the
+    speakers seen so far (fed back by the extractor in document order)."""
+
+    def __init__(self, text: str, sentences: Sequence[Sentence]):
+        self.text = text
+        self.sentences = sentences
+        self._starts = [s.start for s in sentences]
+        self.people: list[Person] = []
+        self._by_last: dict[str, list[Person]] = {}
+        self._by_token: dict[str, list[Person]] = {}
+        # (position, sentence index, person) for every person mention, in document order
+        self.person_mentions: list[tuple[int, int, Person]] = []
+        self.acronyms: dict[str, str] = {}
+        self.history: list[tuple[int, int, Resolved]] = []  # (position, sentence, resolution)
+        self._scan()
+
+    # building the registry ---------------------------------------------------------------
+    def _scan(self) -> None:
+        text = self.text
+        single: list[tuple[int, int, str, list[Tok]]] = []
+        # Body before captions and titles, so "Sergei" (body) beats "Sergey" (caption).
+        order = sorted(range(len(self.sentences)), key=lambda k: (self.sentences[k].block != "body", k))
+        for k in order:
+            sent = self.sentences[k]
+            toks = tokenize(text, sent.start, sent.end)
+            for run, prefix in _sentence_runs(toks):
+                core = person_core(run)
+                if not core:
+                    continue
+                if len(core) == 1:
+                    single.append((core[0].start, k, core[0].text, run))
+                    continue
+                person = self._register(core, sent.block == "body", core[0].start)
+                self._note_roles(person, run, core, toks)
+                self.person_mentions.append((core[0].start, k, person))
+        for pos, k, word, run in single:
+            person = self.lookup(word)
+            if person is not None:
+                self._note_roles(person, run, [t for t in run if t.text == word], ())
+                self.person_mentions.append((pos, k, person))
+            elif any(t.low in cues.TITLES for t in run[:-1]):
+                person = self._register([t for t in run if t.text == word], self.sentences[k].block == "body", pos)
+                self._note_roles(person, run, [t for t in run if t.text == word], ())
+                self.person_mentions.append((pos, k, person))
+        self.person_mentions.sort(key=lambda m: m[0])
+        self._mention_pos = [m[0] for m in self.person_mentions]
+        for m in _ACRONYM_DEF.finditer(text):
+            acronym = m.group(1)
+            toks = tokenize(text, max(0, m.start() - 120), m.start())
+            words = [t for t in toks if t.text[0].isalpha()]
+            initials = [c for c in acronym if c.isupper()]
+            # walk back over capitalised words (and small connectors) to spell the acronym
+            picked: list[Tok] = []
+            for t in reversed(words):
+                if t.cap or t.low in ("of", "for", "and", "the", "de"):
+                    picked.insert(0, t)
+                else:
+                    break
+                if len([p for p in picked if p.cap]) >= len(initials):
+                    break
+            caps = [p for p in picked if p.cap]
+            if caps and "".join(p.text[0] for p in caps).upper() == "".join(initials):
+                self.acronyms.setdefault(acronym, text[picked[0].start:picked[-1].end])
+
+    def _register(self, core: Sequence[Tok], in_body: bool, pos: int) -> Person:
+        words = tuple(t.text for t in core)
+        last = words[-1]
+        for person in self._by_last.get(last, []):
+            if len(words) == 1 or len(person.tokens) == 1 or person.tokens[0][0] == words[0][0]:
+                if len(words) > len(person.tokens) and (in_body or not person.in_body):
+                    person.name, person.tokens = " ".join(words), words
+                self._index(person)
+                return person
+        person = Person(" ".join(words), words, pos, in_body)
+        person.gender = _name_gender(words[0]) if len(words) > 1 else None
+        self.people.append(person)
+        self._index(person)
+        return person
+
+    def _index(self, person: Person) -> None:
+        self._by_last.setdefault(person.tokens[-1], [])
+        if person not in self._by_last[person.tokens[-1]]:
+            self._by_last[person.tokens[-1]].append(person)
+        for word in person.tokens:
+            lst = self._by_token.setdefault(word, [])
+            if person not in lst:
+                lst.append(person)
+
+    def _note_roles(self, person: Person, run: Sequence[Tok], core: Sequence[Tok], toks: Sequence[Tok]) -> None:
+        for t in run:
+            if t.start >= core[0].start:
+                break
+            low = t.low.rstrip(".")
+            if low.endswith(("'s", "’s")):
+                continue
+            person.roles.add(low)
+            if person.gender is None:
+                if low in _MALE_WORDS:
+                    person.gender = "m"
+                elif low in _FEMALE_WORDS:
+                    person.gender = "f"
+        # apposition right after the name: "Jeff Rathke, the State Department Spokesperson,"
+        if toks:
+            idx = next((i for i, t in enumerate(toks) if t.start >= core[-1].end), None)
+            if idx is not None and idx < len(toks) and toks[idx].text == ",":
+                for t in toks[idx + 1:idx + 12]:
+                    if t.text in ",.;:()":
+                        break
+                    person.roles.add(t.low)
+                    if person.gender is None and t.low in _MALE_WORDS:
+                        person.gender = "m"
+                    elif person.gender is None and t.low in _FEMALE_WORDS:
+                        person.gender = "f"
+
+    def lookup(self, word: str, fuzzy: bool = False) -> Person | None:
+        """The person a single name token refers to: surname first, then first name, then (if
+        ``fuzzy``) a near-miss spelling of a surname ("Bauchtman" for "Buchtmann")."""
+        people = self._by_last.get(word) or self._by_token.get(word)
+        if people:
+            return max(people, key=lambda p: (len(p.tokens), p.in_body, -p.first))
+        if fuzzy and len(word) >= 5:
+            for last, people in self._by_last.items():
+                if last[0] == word[0] and len(last) >= 5 and _edit_distance(last, word) <= 2:
+                    return people[0]
+        return None
+
+    # resolving -----------------------------------------------------------------------------
+    def sentence_of(self, pos: int) -> int:
+        return max(0, bisect_right(self._starts, pos) - 1)
+
+    def resolve(self, mention: Mention | None) -> Resolved:
+        if mention is None:
+            return Resolved(None, "name")
+        pos = mention.start
+        if mention.kind == "pronoun":
+            return self._resolve_pronoun(mention.text.lower(), pos)
+        if mention.kind == "name":
+            words = (mention.core or mention.text).split()
+            if mention.group and len(words) > 4:
+                words = words[:2]
+            person = None
+            if len(words) == 1:
+                person = self.lookup(words[0], fuzzy=True)
+            else:
+                person = self.lookup(words[-1])
+                if person and person.tokens[0][0] != words[0][0] and len(person.tokens) > 1:
+                    person = None
+            name = person.name if person and len(person.tokens) >= len(words) else " ".join(words)
+            return Resolved(name, "name")
+        if mention.kind == "role":
+            return self._resolve_role(mention, pos)
+        return Resolved(self._org_name(mention), "organization", _plural_head(mention.text))
+
+    def remember(self, pos: int, resolved: Resolved, mention: Mention | None) -> None:
+        plural = resolved.plural or bool(mention and mention.group)
+        self.history.append((pos, self.sentence_of(pos), Resolved(resolved.name, resolved.kind, plural)))
+
+    def _resolve_pronoun(self, word: str, pos: int) -> Resolved:
+        here = self.sentence_of(pos)
+        if word in ("he", "she", "him", "her"):
+            gender = "m" if word in ("he", "him") else "f"
+            person = self._nearest_person(pos, here, gender)
+            return Resolved(person.name if person else None, "name")
+        if word in ("they", "we"):
+            for hpos, hsent, res in reversed(self.history):
+                if hpos < pos and here - hsent <= 6 and res.name and (res.plural or res.kind == "organization"):
+                    return Resolved(res.name, res.kind, True)
+            return Resolved(None, "role", True)
+        if word == "it":
+            for hpos, hsent, res in reversed(self.history):
+                if hpos < pos and here - hsent <= 6 and res.name and res.kind == "organization":
+                    return res
+            return Resolved(None, "organization")
+        return Resolved(None, "name")
+
+    def _nearest_person(self, pos: int, here: int, gender: str | None) -> Person | None:
+        """First gender-compatible person of the nearest sentence (the subject, usually),
+        looking at the current sentence up to ``pos`` and then back up to five sentences."""
+        hi = bisect_right(self._mention_pos, pos) - 1
+        by_sentence: dict[int, list[Person]] = {}
+        k = hi
+        while k >= 0:
+            mpos, msent, person = self.person_mentions[k]
+            if here - msent > 5:
+                break
+            by_sentence.setdefault(msent, []).insert(0, person)
+            k -= 1
+        # the latest speaker wins when it is recent and compatible
+        for hpos, hsent, res in reversed(self.history):
+            if hpos < pos and here - hsent <= 2 and res.kind == "name" and res.name:
+                person = self._person_named(res.name)
+                if person and person.gender in (None, gender) and (
+                    here == hsent or not by_sentence.get(here)
+                ):
+                    recent = [p for s, ps in by_sentence.items() if s > hsent for p in ps]
+                    if not any(p.gender == gender for p in recent if p is not person):
+                        return person
+            break
+        for sent in sorted(by_sentence, reverse=True):
+            for person in by_sentence[sent]:
+                if person.gender in (None, gender):
+                    return person
+        return None
+
+    def _person_named(self, name: str) -> Person | None:
+        return self.lookup(name.split()[-1])
+
+    def _resolve_role(self, mention: Mention, pos: int) -> Resolved:
+        words = [w.lower() for w in re.findall(r"[\w'’\-]+", mention.text)]
+        words = [w for w in words if w not in cues.DETERMINERS]
+        if not words:
+            return Resolved(None, "role")
+        head = words[-1]
+        plural = _plural_head(mention.text)
+        if not plural:
+            best, best_score = None, 0
+            for mpos, _sent, person in self.person_mentions:
+                if mpos >= pos + 1 and best is not None:
+                    break
+                if head in person.roles or _singular(head) in person.roles:
+                    score = 1 + sum(1 for w in words[:-1] if w in person.roles)
+                    if score >= best_score:
+                        best, best_score = person, score
+            if best is not None:
+                return Resolved(best.name, "name")
+        for hpos, _hsent, res in reversed(self.history):
+            if hpos < pos and res.kind == "role" and res.name and res.name.split()[-1].lower() == head:
+                return Resolved(res.name, "role", plural)
+        return Resolved(_strip_determiner(mention.text, lower=True), "role", plural)
+
+    def _org_name(self, mention: Mention) -> str:
+        phrase = mention.text
+        if mention.group:
+            phrase = re.split(r",|\band\b|\bas well\b", phrase)[0]
+        phrase = _strip_determiner(phrase, lower=True).strip(" ,")
+        # "Saudi Arabia's Civil Defense Authority" -> the body itself
+        parts = re.split(r"(?<=\w)['’]s\s+", phrase)
+        if len(parts) > 1 and parts[-1][:1].isupper():
+            phrase = parts[-1]
+        return self.acronyms.get(phrase, phrase)
+
+
+def _sentence_runs(toks: Sequence[Tok]):
+    """Capitalised runs of a sentence (with the tokens before them), skipping a capitalised
+    sentence opener that is not part of a name ("But", "The")."""
+    for run in _runs(list(toks)):
+        while run and run[0].text in cues.NON_NAME_CAPS:
+            run = run[1:]
+        if run:
+            yield run, None
+
+
+def _strip_determiner(phrase: str, lower: bool = False) -> str:
+    words = phrase.split()
+    while words and words[0].lower() in cues.DETERMINERS:
+        words = words[1:]
+    out = " ".join(words)
+    if lower and out and words and words[0][:1].isupper() and (
+        _is_person_noun(words[0].lower()) or _is_org_noun(words[0].lower())
+    ) and len(words) == 1:
+        out = out[0].lower() + out[1:]
+    return out
+
+
+def _plural_head(phrase: str) -> bool:
+    words = phrase.split()
+    if not words:
+        return False
+    last = words[-1].lower()
+    return last.endswith("s") and not last.endswith(("ss", "'s", "’s", "us")) and last[:1].isalpha() and not words[-1][0].isupper()
+
+
+def _name_gender(first: str) -> str | None:
+    low = first.lower()
+    if low in cues.FEMALE_NAMES:
+        return "f"
+    if low in cues.MALE_NAMES:
+        return "m"
+    return None
+
+
+def _edit_distance(a: str, b: str) -> int:
+    if abs(len(a) - len(b)) > 2:
+        return 3
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        prev = cur
+    return prev[-1]

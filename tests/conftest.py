@@ -1,0 +1,39 @@
+"""Shared fixtures: paths to the test data and one Prefect test server per session."""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+
+import pytest
+
+DATA = Path(__file__).parent / "data"
+SEED_RAW = DATA / "seed" / "000_e5eb417d42e88fd9.txt"
+SEED_GOLD = DATA / "seed" / "gold.json"
+GUM_RAW = DATA / "gum-news" / "raw"
+GUM_GOLD = DATA / "gum-news" / "gold"
+
+# Prefect reads its home at import time: keep the suite away from the user's ~/.prefect.
+os.environ.setdefault("PREFECT_HOME", tempfile.mkdtemp(prefix="newsquotes-prefect-"))
+os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+
+
+@pytest.fixture(scope="session")
+def prefect_server():
+    """A real Prefect API server on loopback, started once for the whole session."""
+    from prefect.testing.utilities import prefect_test_harness
+
+    with prefect_test_harness(server_startup_timeout=180):
+        yield
+
+
+@pytest.fixture(scope="session")
+def seed_gold() -> dict:
+    return json.loads(SEED_GOLD.read_text(encoding="utf-8"))
+
+
+@pytest.fixture
+def seed_raw() -> str:
+    return SEED_RAW.read_text(encoding="utf-8")

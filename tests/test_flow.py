@@ -1,0 +1,90 @@
+"""The ingest flow under a real Prefect server (started once per session)."""
+
+import shutil
+
+import pandas as pd
+import pytest
+
+from flows.ingest import ingest_flow
+from newsquotes import load
+from newsquotes.cli import main
+from newsquotes.storage import Store
+from tests.conftest import GUM_RAW, SEED_RAW
+
+pytestmark = pytest.mark.usefixtures("prefect_server")
+
+
+@pytest.fixture
+def raw(tmp_path):
+    folder = tmp_path / "raw"
+    shutil.copytree(GUM_RAW, folder / "gum")
+    shutil.copy(SEED_RAW, folder / SEED_RAW.name)
+    return folder
+
+
+def tables(out) -> dict[str, pd.DataFrame]:
+    return {t: load(t, root=out) for t in ("documents", "sentences", "quotes", "rejects")}
+
+
+def test_corpus_ingests_without_rejects_and_rerun_changes_nothing(raw, tmp_path):
+    out = tmp_path / "out"
+    first = ingest_flow(raw_dir=str(raw), out_dir=str(out), batch_size=7)
+    assert (first.processed, first.rejected) == (25, 0)
+    before = tables(out)
+    assert sorted(before["documents"]["source"])[:2] == ["000_e5eb417d42e88fd9.txt", "gum/GUM_news_afghan.txt"]
+    assert first.sentences == len(before["sentences"]) > 500
+    assert before["documents"]["n_quotes"].sum() == len(before["quotes"])
+
+    second = ingest_flow(raw_dir=str(raw), out_dir=str(out), batch_size=7)
+    assert (second.processed, second.unchanged, second.snapshot) == (0, 25, None)
+    for name, frame in tables(out).items():
+        pd.testing.assert_frame_equal(
+            frame.sort_values(list(frame.columns[:2])).reset_index(drop=True),
+            before[name].sort_values(list(frame.columns[:2])).reset_index(drop=True),
+        )
+
+
+def test_changed_new_and_removed_files(raw, tmp_path):
+    out = tmp_path / "out"
+    ingest_flow(raw_dir=str(raw), out_dir=str(out))
+    seed = raw / SEED_RAW.name
+    seed.write_text(seed.read_text().replace("rather strange", "rather odd"))
+    (raw / "gum" / "GUM_news_afghan.txt").unlink()
+    (raw / "new").mkdir()
+    (raw / "new" / "story.txt").write_text("# Rain expected\n\nForecasters said rain would fall on Friday.\n")
+    run = ingest_flow(raw_dir=str(raw), out_dir=str(out))
+    assert (run.processed, run.pruned) == (2, 0)
+    documents = load("documents", root=out)
+    assert len(documents) == 26 and documents["source"].is_unique
+    sentences = load("sentences", root=out)
+    assert sentences["text"].str.contains("rather odd").sum() == 1
+    assert not sentences["text"].str.contains("rather strange").any()
+
+    pruned = ingest_flow(raw_dir=str(raw), out_dir=str(out), prune=True)
+    assert pruned.pruned == 1
+    assert "gum/GUM_news_afghan.txt" not in set(load("documents", root=out)["source"])
+
+
+def test_cli_summarises_and_exit_status_tells_about_rejects(raw, tmp_path, capsys):
+    out = tmp_path / "out"
+    (raw / "scan.txt").write_bytes(b"%PDF-1.4\n" + bytes(range(256)) * 8)
+    status = main(["ingest", str(raw), "--out", str(out), "--batch-size", "10"])
+    printed = capsys.readouterr().out
+    assert status == 3
+    assert "articles processed: 25" in printed and "rejected: 1" in printed
+    rejects = load("rejects", root=out)
+    assert list(rejects["source"]) == ["scan.txt"] and "PDF" in rejects.loc[0, "reason"]
+
+    (raw / "scan.txt").write_text("# Fixed\n\nThe file was replaced with real text.\n")
+    assert main(["ingest", str(raw), "--out", str(out)]) == 0
+    assert load("rejects", root=out).empty
+    assert "scan.txt" in set(load("documents", root=out)["source"])
+
+
+def test_cli_stops_when_another_ingest_holds_the_output(raw, tmp_path, capsys):
+    out = tmp_path / "out"
+    with Store(out).lock():
+        status = main(["ingest", str(raw), "--out", str(out)])
+    assert status == 1
+    assert "another ingest" in capsys.readouterr().err
+    assert not (out / "documents").exists()

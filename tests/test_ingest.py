@@ -1,0 +1,124 @@
+import datetime as dt
+import os
+
+import pytest
+
+from newsquotes import ingest
+from newsquotes.ingest import WorkItem, discover, plan, process_batch
+from newsquotes.storage import Store
+from newsquotes.tables import empty_table, sha256_hex
+from tests.helpers import ARTICLE
+
+NOW = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
+
+
+def item(path) -> WorkItem:
+    return WorkItem(path.name, str(path), sha256_hex(path.read_bytes()))
+
+
+def test_discovery_is_recursive_sorted_and_skips_hidden_and_other_files(tmp_path):
+    (tmp_path / "2024" / "05").mkdir(parents=True)
+    (tmp_path / "2024" / "05" / "b.txt").write_text("B")
+    (tmp_path / "a.md").write_text("A")
+    (tmp_path / ".hidden.txt").write_text("H")
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".git" / "x.txt").write_text("X")
+    (tmp_path / "notes.pdf").write_bytes(b"%PDF")
+    found = [p.relative_to(tmp_path).as_posix() for p in discover(tmp_path)]
+    assert found == ["a.md", "2024/05/b.txt"]
+
+
+def test_discovery_survives_a_symlink_loop(tmp_path):
+    (tmp_path / "day").mkdir()
+    (tmp_path / "day" / "a.txt").write_text("A")
+    os.symlink(tmp_path, tmp_path / "day" / "loop")
+    found = [p.name for p in discover(tmp_path)]
+    assert found == ["a.txt"]
+
+
+def test_plan_keeps_relative_paths_and_finds_everything_new(tmp_path):
+    (tmp_path / "raw" / "src").mkdir(parents=True)
+    (tmp_path / "raw" / "src" / "a.txt").write_text(ARTICLE)
+    work = plan(tmp_path / "raw", Store(tmp_path / "out"))
+    assert [w.source for w in work.todo] == ["src/a.txt"] and work.unchanged == 0
+
+
+def test_a_good_and_a_binary_file_in_one_batch(tmp_path):
+    good, bad = tmp_path / "good.txt", tmp_path / "photo.txt"
+    good.write_text(ARTICLE)
+    bad.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4)
+    tables, published, rejects = process_batch([item(good), item(bad)], NOW)
+    assert list(tables["documents"]["source"]) == ["good.txt"]
+    assert [(r.source, r.stage) for r in rejects] == [("photo.txt", "decode")]
+    assert "PNG" in rejects[0].reason
+
+
+def test_a_file_that_vanished_becomes_a_read_reject(tmp_path):
+    gone = WorkItem("gone.txt", str(tmp_path / "gone.txt"), "0" * 64)
+    tables, _, rejects = process_batch([gone], NOW)
+    assert tables["documents"].empty
+    assert rejects[0].stage == "read" and "No such file" in rejects[0].reason
+
+
+def test_an_extractor_crash_on_one_article_rejects_only_that_article(tmp_path, monkeypatch):
+    real = ingest.process_raw
+
+    def fragile(text):
+        if "poison" in text:
+            raise RuntimeError("boom")
+        return real(text)
+
+    monkeypatch.setattr(ingest, "process_raw", fragile)
+    (tmp_path / "a.txt").write_text(ARTICLE)
+    (tmp_path / "b.txt").write_text(ARTICLE + "\npoison\n")
+    tables, _, rejects = process_batch([item(tmp_path / "a.txt"), item(tmp_path / "b.txt")], NOW)
+    assert list(tables["documents"]["source"]) == ["a.txt"]
+    assert rejects[0].stage == "extract" and "RuntimeError: boom" in rejects[0].detail
+
+
+def test_output_that_breaks_the_contract_rejects_only_that_article(tmp_path, monkeypatch):
+    real = ingest.process_raw
+
+    def empty_sentence(text):
+        doc = real(text)
+        if "broken" not in text:
+            return doc
+        sentences = tuple(s.__class__(s.index, s.paragraph_index, s.block, s.start, s.start, s.section) for s in doc.sentences[:1])
+        return doc.__class__(doc.parsed, sentences + doc.sentences[1:], doc.quotes)
+
+    monkeypatch.setattr(ingest, "process_raw", empty_sentence)
+    (tmp_path / "a.txt").write_text(ARTICLE)
+    (tmp_path / "b.txt").write_text(ARTICLE.replace("Critics", "broken critics"))
+    tables, _, rejects = process_batch([item(tmp_path / "a.txt"), item(tmp_path / "b.txt")], NOW)
+    assert list(tables["documents"]["source"]) == ["a.txt"]
+    assert rejects[0].stage == "validate" and "start < end" in rejects[0].detail
+
+
+def test_plan_skips_unchanged_and_rejected_files_until_they_change(tmp_path):
+    raw, store = tmp_path / "raw", Store(tmp_path / "out")
+    raw.mkdir()
+    (raw / "a.txt").write_text(ARTICLE)
+    (raw / "bad.txt").write_bytes(b"")
+    work = plan(raw, store)
+    tables, published, rejects = process_batch(work.todo, NOW)
+    store.stage("r1", "b0", tables, published)
+    store.publish("r1", set(), ingest.rejects_frame(rejects, NOW))
+    again = plan(raw, store)
+    assert again.todo == [] and again.unchanged == 2 and len(again.kept_rejects) == 1
+    (raw / "bad.txt").write_text(ARTICLE)
+    fixed = plan(raw, store)
+    assert [w.source for w in fixed.todo] == ["bad.txt"] and fixed.cleared_rejects == 1
+
+
+@pytest.mark.parametrize("prune", [False, True])
+def test_a_missing_file_keeps_its_rows_unless_pruned(tmp_path, prune):
+    raw, store = tmp_path / "raw", Store(tmp_path / "out")
+    raw.mkdir()
+    (raw / "a.txt").write_text(ARTICLE)
+    tables, published, _ = process_batch(plan(raw, store).todo, NOW)
+    store.stage("r1", "b0", tables, published)
+    store.publish("r1", set(), empty_table("rejects"))
+    (raw / "a.txt").unlink()
+    work = plan(raw, store, prune=prune)
+    assert work.todo == []
+    assert bool(work.pruned_doc_ids) is prune
