@@ -11,7 +11,11 @@ import uuid
 from dataclasses import dataclass
 
 from prefect import flow, get_run_logger, task
+from prefect.artifacts import create_markdown_artifact
 from prefect.cache_policies import NO_CACHE
+from prefect.futures import as_completed
+
+from flows.report import progress_bar, run_report
 
 from newsquotes.ingest import (
     DEFAULT_BATCH_SIZE,
@@ -38,10 +42,10 @@ def _is_io_error(task, task_run, state) -> bool:
 
 @dataclass(frozen=True)
 class BatchSummary:
-    doc_ids: list[str]
+    files: int  # raw files the batch handled
+    ingested: int  # articles it wrote
+    replaced_doc_ids: set[str]  # published rows its output supersedes
     rejects: list[Reject]
-    n_sentences: int
-    n_quotes: int
 
 
 @dataclass(frozen=True)
@@ -64,17 +68,29 @@ class RunSummary:
             f"{self.quotes} quotes, {self.rejects_total} rejects",
         ]
 
+    def table(self) -> str:
+        """The summary as a small table for the terminal."""
+        rows = [
+            ("processed", self.processed, "documents", self.documents),
+            ("unchanged", self.unchanged, "sentences", self.sentences),
+            ("rejected", self.rejected, "quotes", self.quotes),
+            ("pruned", self.pruned, "rejects", self.rejects_total),
+        ]
+        lines = [f"{'articles':<10} {'this run':>9}  |  {'tables now':<10} {'rows':>9}"]
+        lines += [f"{a:<10} {b:>9,}  |  {c:<10} {d:>9,}" for a, b, c, d in rows]
+        return "\n".join(lines)
+
 
 _IO_RETRIES = {"retries": 2, "retry_delay_seconds": 2, "retry_condition_fn": _is_io_error}
 
 
 @task(name="process-batch", cache_policy=NO_CACHE, persist_result=False, **_IO_RETRIES)
-def process_batch_task(items: list[WorkItem], out_dir: str, run_id: str, batch: str, ingested_at: dt.datetime) -> BatchSummary:
-    tables, published, rejects = process_batch(items, ingested_at)
-    Store(out_dir).stage(run_id, batch, tables, published)
-    return BatchSummary(
-        list(tables["documents"]["doc_id"]), rejects, len(tables["sentences"]), len(tables["quotes"])
-    )
+def process_batch_task(
+    items: list[WorkItem], out_dir: str, run_id: str, batch: str, ingested_at: dt.datetime, fields: dict | None
+) -> BatchSummary:
+    output = process_batch(items, ingested_at, fields)
+    Store(out_dir).stage(run_id, batch, output.tables, output.published)
+    return BatchSummary(len(items), len(output.tables["documents"]), output.replaced_doc_ids, output.rejects)
 
 
 @task(name="publish", cache_policy=NO_CACHE, persist_result=False, **_IO_RETRIES)
@@ -88,6 +104,8 @@ def ingest_flow(
     out_dir: str = "data/processed",
     batch_size: int = DEFAULT_BATCH_SIZE,
     prune: bool = False,
+    show_progress: bool = False,
+    fields: dict[str, str] | None = None,
 ) -> RunSummary:
     logger = get_run_logger()
     store = Store(out_dir)
@@ -98,21 +116,26 @@ def ingest_flow(
         work = plan(raw_dir, store, prune)
         logger.info("%d articles to process, %d unchanged", len(work.todo), work.unchanged)
         futures = [
-            process_batch_task.submit(items, out_dir, run_id, f"{n:05d}", now)
+            process_batch_task.submit(items, out_dir, run_id, f"{n:05d}", now, fields)
             for n, items in enumerate(batches(work.todo, batch_size))
         ]
-        results: list[BatchSummary] = [f.result() for f in futures]
+        results: list[BatchSummary] = []
+        with progress_bar(len(work.todo), enabled=show_progress) as advance:
+            for future in as_completed(futures):
+                results.append(future.result())
+                advance(results[-1].files)
         new_rejects = list(work.rejects) + [r for b in results for r in b.rejects]
-        replaced = {doc_id for b in results for doc_id in b.doc_ids}
+        replaced = {doc_id for b in results for doc_id in b.replaced_doc_ids}
+        ingested = sum(b.ingested for b in results)
         snapshot = None
-        if replaced or new_rejects or work.pruned_doc_ids or work.cleared_rejects:
+        if ingested or replaced or new_rejects or work.pruned_doc_ids or work.cleared_rejects:
             rejects = merge_rejects(work.kept_rejects, rejects_frame(new_rejects, now))
             snapshot = publish_task(out_dir, run_id, replaced | work.pruned_doc_ids, rejects)
         else:
             store.discard_staging(run_id)
         counts = {table: store.count(table) for table in PUBLISHED_TABLES}
     summary = RunSummary(
-        processed=len(replaced),
+        processed=ingested,
         unchanged=work.unchanged,
         rejected=len(new_rejects),
         pruned=len(work.pruned_doc_ids),
@@ -124,4 +147,7 @@ def ingest_flow(
     )
     for line in summary.lines():
         logger.info(line)
+    create_markdown_artifact(
+        key="newsquotes-ingest-report", markdown=run_report(summary, new_rejects), description="newsquotes ingest run"
+    )
     return summary

@@ -23,7 +23,7 @@ _SPEECH_VERBS: dict[str, bool] = {
     "emphasise": True, "predict": True, "promise": True, "recall": True, "allege": True,
     "contend": True, "maintain": True, "reason": True, "estimate": True, "concede": True,
     "complain": True, "boast": True, "testify": True, "tweet": True, "post": False,
-    "recount": True, "reiterate": True, "assure": True, "inform": True, "caution": True,
+    "recount": False, "reiterate": True, "assure": True, "inform": True, "caution": True,
     "believe": True, "agree": True, "disclose": True, "vow": True, "pledge": True,
     "joke": True, "quip": False, "shout": False, "scream": False, "exclaim": False,
     "whisper": False, "mutter": False, "ask": False, "wonder": False, "call": False,
@@ -200,7 +200,7 @@ ORG_NAME_WORDS = frozenset(
     Centre Center Museum Hospital Laboratory Magazine Daily Review Channel Cabinet Tribunal
     States State Emirates Islands Arabia Korea America Africa Europe Asia Zealand Airlines
     Airways Street Wall Station Council Reuters AFP AP BBC CNN Agency Project Programme Program
-    Initiative Panel Standards Conference Assembly Society Trust Charity Guard Command Corps
+    Initiative Panel Standards Relations Chapter Conference Assembly Society Trust Charity Guard Command Corps
     Department's Office's Security Intelligence Affairs Industries Holdings Systems Technologies
     Group's Secretariat Directorate Club Stadium Hall Square Park Bridge River Mountain Island
     Street Avenue Road City County Province Region District Valley Bay Gulf Sea Ocean Lake
@@ -229,6 +229,8 @@ PLACES = frozenset(
     Delhi Islamabad Seoul Pyongyang Ottawa Canberra Rome Madrid Athens Vienna Warsaw Geneva
     Texas California Florida Houston Seattle Sydney Melbourne Hollywood Vatican Westminster
     Whitehall Brussels Gaza Crimea Donbas Tokyo Hong Kong Manila Jakarta Bangkok Hanoi Havana
+    Australia America Africa Asia Oceania Antarctica Arctic South North East West Northern
+    Southern Eastern Western Central New Greater Upper Lower Arlington Fayetteville
     Caracas Mexico Lagos Nairobi Johannesburg Dubai Doha Abu Dhabi Mecca Medina Taipei""".split()
 )
 # Sentence-initial or connective capitalised words that never start a name.
@@ -238,9 +240,9 @@ NON_NAME_CAPS = frozenset(
     He She They We I You His Her Their Our Its My If Although Though Because Since Until Unless
     According Asked Speaking Citing Writing Discussing Despite Instead Still Now Then Today
     Yesterday Tomorrow Last Next Earlier Later Recently Finally First Second Third Meanwhile
-    Some Many Most Several Both Each Every All No Not Only Even Just Mr Mrs Ms Dr Under Over
+    Some Many Most Several Both Each Every All No Not Only Even Just Under Over
     Among Between Without Within Through Into Onto Upon About Above Below Near Against Like
-    Unlike Allegedly Reportedly Indeed Furthermore Moreover Thus Hence Therefore Otherwise
+    Unlike Allegedly Reportedly Indeed Furthermore Moreover Thus Hence Therefore Otherwise Whilst
     Once Whether Nor Either Neither Such Other Another Overall Image Photo Credit Source Read
     Original Note Editor Update""".split()
 )

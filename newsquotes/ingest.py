@@ -10,15 +10,17 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import traceback
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 
 from newsquotes import __version__
-from newsquotes.decode import UndecodableError, decode_bytes
+from newsquotes.decode import UndecodableError
+from newsquotes.formats import SUFFIXES, RawArticle, read_articles
 from newsquotes.model import ProcessedDocument
 from newsquotes.pipeline import process_raw
 from newsquotes.storage import Store
@@ -26,7 +28,6 @@ from newsquotes.tables import (
     Source,
     build_tables,
     concat_tables,
-    doc_id_for,
     empty_table,
     sha256_hex,
     typed_frame,
@@ -34,16 +35,25 @@ from newsquotes.tables import (
 from schemas import TableValidationError, validate_tables
 
 PIPELINE_VERSION = __version__
-RAW_SUFFIXES = frozenset({".txt", ".md"})
 DEFAULT_BATCH_SIZE = 500
 _DETAIL_LIMIT = 4000  # characters of error detail kept per reject
+_RECORD = re.compile(r"^(?P<file>.+)#L\d+$")  # "corpus.jsonl#L12": line 12 of a JSONL file
+
+
+def file_of(source: str) -> str:
+    """The raw file a table row came from: a JSONL record's source names its line too."""
+    record = _RECORD.match(source)
+    return record["file"] if record else source
 
 
 @dataclass(frozen=True, slots=True)
 class WorkItem:
+    """One raw file to process; it may hold several articles (JSONL)."""
+
     source: str  # path relative to the raw folder, with forward slashes
     path: str  # absolute path, as the workers will open it
     content_sha256: str
+    old_doc_ids: frozenset[str] = frozenset()  # the file's rows now published, replaced if it ingests
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,7 +78,7 @@ class Plan:
 
 
 def discover(raw_dir: str | os.PathLike) -> Iterator[Path]:
-    """Every raw article below ``raw_dir``, recursively, in a stable order.
+    """Every raw file of a supported format below ``raw_dir``, recursively, in a stable order.
 
     Hidden files and folders are skipped; symlinked folders are followed once, so a symlink
     loop cannot make the walk run forever.
@@ -87,12 +97,30 @@ def discover(raw_dir: str | os.PathLike) -> Iterator[Path]:
         seen.add((info.st_dev, info.st_ino))
         subfolders[:] = sorted(d for d in subfolders if not d.startswith("."))
         for name in sorted(files):
-            if not name.startswith(".") and Path(name).suffix.lower() in RAW_SUFFIXES:
+            if not name.startswith(".") and Path(name).suffix.lower() in SUFFIXES:
                 yield Path(folder) / name
 
 
-def _relative(path: Path, root: Path) -> str:
-    return path.relative_to(root).as_posix()
+@dataclass
+class _Published:
+    """What the tables hold now for one raw file."""
+
+    doc_ids: set[str] = field(default_factory=set)
+    hashes: set[tuple[str | None, str]] = field(default_factory=set)  # (content_sha256, version)
+
+
+def _published_by_file(store: Store) -> dict[str, _Published]:
+    by_file: dict[str, _Published] = {}
+    documents = store.read("documents", ["doc_id", "source", "content_sha256", "pipeline_version"])
+    for doc_id, source, digest, version in documents.itertuples(index=False):
+        entry = by_file.setdefault(file_of(source), _Published())
+        entry.doc_ids.add(doc_id)
+        entry.hashes.add((digest, version))
+    rejects = store.read("rejects", ["source", "content_sha256"])
+    for source, digest in rejects.itertuples(index=False):
+        # A reject stands until its file changes, whatever version of newsquotes wrote it.
+        by_file.setdefault(file_of(source), _Published()).hashes.add((digest, PIPELINE_VERSION))
+    return by_file
 
 
 def plan(raw_dir: str | os.PathLike, store: Store, prune: bool = False) -> Plan:
@@ -103,32 +131,28 @@ def plan(raw_dir: str | os.PathLike, store: Store, prune: bool = False) -> Plan:
     ``prune`` is set.
     """
     root = Path(raw_dir).resolve()
-    known = store.read("documents", ["doc_id", "source", "content_sha256", "pipeline_version"])
-    known_by_source = {
-        s: (h, v) for s, h, v in zip(known["source"], known["content_sha256"], known["pipeline_version"])
-    }
-    old_rejects = store.read("rejects")
-    rejected = dict(zip(old_rejects["source"], old_rejects["content_sha256"]))
-    result = Plan()
-    present, still_rejected = set(), set()
+    published = _published_by_file(store)
+    result, present, redo = Plan(), set(), set()
     for path in discover(root):
-        source = _relative(path, root)
+        source = path.relative_to(root).as_posix()
         present.add(source)
         try:
             digest = sha256_hex(path.read_bytes())
         except OSError as err:
             result.rejects.append(Reject(source, None, "read", f"cannot read file: {err.strerror or err}"))
             continue
-        if known_by_source.get(source) == (digest, PIPELINE_VERSION):
-            result.unchanged += 1
-        elif source in rejected and rejected[source] == digest:
-            still_rejected.add(source)
+        now = published.get(source)
+        if now is not None and now.hashes == {(digest, PIPELINE_VERSION)}:
             result.unchanged += 1
         else:
-            result.todo.append(WorkItem(source, str(path), digest))
+            redo.add(source)
+            result.todo.append(WorkItem(source, str(path), digest, frozenset(now.doc_ids if now else ())))
+    gone = set(published) - present
     if prune:
-        result.pruned_doc_ids = {doc_id_for(s) for s in known_by_source if s not in present}
-    keep = old_rejects["source"].isin(still_rejected if prune else still_rejected | (set(rejected) - present))
+        result.pruned_doc_ids = {doc_id for f in gone for doc_id in published[f].doc_ids}
+    old_rejects = store.read("rejects")
+    files = old_rejects["source"].map(file_of)
+    keep = ~files.isin(redo | {r.source for r in result.rejects} | (gone if prune else set()))
     result.kept_rejects = old_rejects[keep].reset_index(drop=True)
     result.cleared_rejects = len(old_rejects) - len(result.kept_rejects)
     return result
@@ -143,42 +167,67 @@ def _error_detail(err: BaseException) -> str:
     return "".join(traceback.format_exception_only(type(err), err)).strip()[:_DETAIL_LIMIT]
 
 
-def _load(item: WorkItem) -> tuple[Source, ProcessedDocument] | Reject:
-    """Read, decode and process one article, turning any failure into a reject record."""
+Outcome = tuple[Source, ProcessedDocument] | Reject
+
+
+def _load(item: WorkItem, fields: Mapping[str, str] | None = None) -> list[Outcome]:
+    """Read, decode and process the articles of one file; every failure becomes a reject."""
     try:
         data = Path(item.path).read_bytes()
     except OSError as err:
-        return Reject(item.source, item.content_sha256, "read", f"cannot read file: {err.strerror or err}")
+        return [Reject(item.source, item.content_sha256, "read", f"cannot read file: {err.strerror or err}")]
     digest = sha256_hex(data)  # the file may have changed since the plan; record what was read
     try:
-        decoded = decode_bytes(data)
+        articles = read_articles(item.source, data, fields)
     except UndecodableError as err:
-        return Reject(item.source, digest, "decode", str(err))
+        return [Reject(item.source, digest, "decode", str(err))]
+    except Exception as err:  # a format library failing on one odd file must not fail the batch
+        return [Reject(item.source, digest, "decode", "could not read the file's format", _error_detail(err))]
+    return [_process(item, digest, article) for article in articles]
+
+
+def _process(item: WorkItem, digest: str, article: RawArticle) -> Outcome:
+    source = item.source if article.key is None else f"{item.source}#{article.key}"
+    if article.raw is None:
+        return Reject(source, digest, "parse", article.error or "unusable record")
     try:
-        processed = process_raw(decoded.text)
+        processed = process_raw(article.raw)
     except Exception as err:  # a bug on one article must not fail its batch
-        return Reject(item.source, digest, "extract", "processing failed", _error_detail(err))
+        return Reject(source, digest, "extract", "processing failed", _error_detail(err))
     if not processed.parsed.text.strip():
-        return Reject(item.source, digest, "parse", "no article text")
-    return Source(item.source, digest, decoded.encoding), processed
+        return Reject(source, digest, "parse", "no article text")
+    # Every article of a file carries the file's hash: that is what the next plan compares.
+    return Source(source, digest, article.encoding), processed
+
+
+@dataclass
+class BatchOutput:
+    tables: dict[str, pd.DataFrame]
+    published: pd.Series  # publication date by doc_id, which decides each row's partition
+    rejects: list[Reject]
+    replaced_doc_ids: set[str]  # rows of re-ingested files that the new rows supersede
 
 
 def process_batch(
-    items: Sequence[WorkItem], ingested_at: dt.datetime
-) -> tuple[dict[str, pd.DataFrame], pd.Series, list[Reject]]:
-    """Process a batch into validated tables; articles that break the contract become rejects.
+    items: Sequence[WorkItem], ingested_at: dt.datetime, fields: Mapping[str, str] | None = None
+) -> BatchOutput:
+    """Process a batch of files into validated tables; what breaks the contract becomes a reject.
 
-    Returns the tables, each document's publication date by doc_id (for partitioning), and the
-    rejects.
+    A re-ingested file's old rows are replaced once it yields at least one article; a file that
+    now fails as a whole keeps its old rows next to its reject, so a bad copy loses nothing.
     """
-    loaded, rejects = [], []
+    loaded, rejects, replaced = [], [], set()
     for item in items:
-        outcome = _load(item)
-        (rejects if isinstance(outcome, Reject) else loaded).append(outcome)
+        outcomes = _load(item, fields)
+        good = [o for o in outcomes if not isinstance(o, Reject)]
+        rejects.extend(o for o in outcomes if isinstance(o, Reject))
+        loaded.extend(good)
+        if good:
+            replaced |= item.old_doc_ids
     tables, invalid = _validated_tables(loaded, ingested_at)
     rejects.extend(invalid)
     published = tables["documents"].set_index("doc_id")["published"]
-    return tables, published, rejects
+    return BatchOutput(tables, published, rejects, replaced | set(tables["documents"]["doc_id"]))
 
 
 def _validated_tables(loaded, ingested_at) -> tuple[dict[str, pd.DataFrame], list[Reject]]:

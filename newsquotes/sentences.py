@@ -6,7 +6,8 @@ and each candidate is decided from a few characters of local context: the token 
 it (is it an abbreviation, an initial, a list number?) and the word after it (lower case,
 a digit, a capitalised name, or a word that only starts sentences?). A few news-furniture
 rules add boundaries that have no punctuation at all: a paragraph-initial date line or
-dateline ("KABUL, Afghanistan -") and a photo credit glued to its caption ("… Image: AP").
+dateline ("KABUL, Afghanistan -"), a photo credit glued to its caption ("… Image: AP"),
+bullets, and line breaks after headlines or lines of results when line breaks are present.
 
 Every regex is either a flat character-class run or is applied to a bounded slice, and
 each candidate looks at a bounded window around itself, so the running time is linear in
@@ -24,6 +25,17 @@ __all__ = ["split_sentences"]
 # it, so the scan is linear. Any quote mark directly after the punctuation and before a space
 # closes the sentence, including a mis-typed opening one (`decision.“ However`).
 _CANDIDATE = re.compile(r"[.?!…‽]+[\"'”’“‘»«)\]}]*")
+_TERMINALS = ".?!…‽"
+# "people.The toll": plain words (not a domain, an e-mail or "U.S.Army") glued by a mark.
+_GLUED_BEFORE = re.compile(r"[A-Za-z]*[a-z]{3}")
+_GLUED_AFTER = re.compile(r"[A-Z][a-z'’]+[,;:]?")
+# 'asked?" Smith said.': a capitalised name of up to three words, then a speech verb.
+_ATTRIBUTION = re.compile(
+    r"\s+(?:[A-Z][\w'’.-]*\s){1,3}(?:said|says|asked|asks|added|adds|told|tells|wrote|writes"
+    r"|replied|shouted|yelled|tweeted|explained|recalled|continued|insisted|wondered)\b"
+)
+_QUOTES = "\"'”’“‘»«"
+_CLOSERS = _QUOTES + ")]}"
 
 # Characters that may open the next sentence before its first word.
 _OPENERS = "\"'“‘«»([{¿¡*•·–—-"
@@ -73,9 +85,12 @@ _SENTENCE_STARTERS = frozenset(
     Yesterday Tomorrow Later Earlier Last Next Some Many Most Few All Both Each Every Either
     Neither No Not None Several Such Other Another Any Only Even Instead Indeed Still Thus
     Hence Therefore Otherwise Once Officials Police According Asked Overall Finally
-    Is Are Was Were Do Does Did Has Have Had Can Could Would Should Might Must Let Please
+    Let Please
     Image Images Photo Photos Photograph Picture Credit Video""".split()
 )
+# Deliberately absent: capitalised words that also start names or titles ("U.S. First Lady",
+# "Mrs. May", "Gov. Will Smith") and auxiliaries, which title-case headlines capitalise
+# ("Lavrov Says U.S. Should Cooperate").
 
 # Boundaries without terminal punctuation, each confirmed in _extra_cut: a capitalised credit
 # label inside a caption ("… Belle Image: AP"), a bullet ("• Two were hurt"), a line break
@@ -115,8 +130,14 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
     cuts = _furniture_cuts(text, lo, hi)
     for m in _CANDIDATE.finditer(text, lo, hi):
         after = m.end()
-        # A boundary needs whitespace after the punctuation ("3.5", "U.S.-led", "x.com" are not).
-        if after < hi and text[after].isspace() and _ends_sentence(text, lo, hi, m.start(), after):
+        if after >= hi:
+            continue
+        # A boundary needs whitespace after the punctuation ("3.5", "U.S.-led", "x.com" are
+        # not), except for a space lost in scraping between two plain words ("people.The").
+        if text[after].isspace():
+            if _ends_sentence(text, lo, hi, m.start(), after):
+                cuts.append(after)
+        elif after - m.start() == 1 and _is_glued(text, lo, hi, m.start()):
             cuts.append(after)
     for m in _EXTRA.finditer(text, lo, hi):
         if _extra_cut(text, lo, hi, m.start()):
@@ -138,6 +159,16 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
     return spans
 
 
+def _is_glued(text: str, lo: int, hi: int, pos: int) -> bool:
+    """A period, ? or ! at pos between two plain words with the space lost ("people.The")."""
+    following = text[pos + 1 : min(hi, pos + 1 + _WINDOW)].split(maxsplit=1)
+    return bool(
+        following
+        and _GLUED_AFTER.fullmatch(following[0])
+        and _GLUED_BEFORE.fullmatch(_previous_token(text, lo, pos))
+    )
+
+
 def _extra_cut(text: str, lo: int, hi: int, pos: int) -> bool:
     """Decide a boundary before a credit label, a bullet or at a line break."""
     before = text[max(lo, pos - _WINDOW) : pos]
@@ -154,8 +185,8 @@ def _extra_cut(text: str, lo: int, hi: int, pos: int) -> bool:
     if not following or following[0].islower():
         return False
     if _LOWER_END.fullmatch(line[-1:]):
-        line_start = max(text.rfind("\n", lo, pos), text.rfind("\r", lo, pos), lo - 1) + 1
-        return pos - line_start <= _WINDOW  # short line: a headline or a list line
+        # Only a short line (a headline or a list line) may end in a lower-case word.
+        return pos - lo <= _WINDOW or any(ch in before for ch in "\n\r\u2028")
     return True
 
 
@@ -195,26 +226,29 @@ def _ends_sentence(text: str, lo: int, hi: int, punct_start: int, after: int) ->
     if first.islower():
         return len(nxt) > 1 and nxt[1].isupper()
 
-    marks = punct.rstrip("\"'”’“‘»«)]}")
-    closed = len(marks) < len(punct)
+    marks = punct.rstrip(_CLOSERS)
+    closers = punct[len(marks) :]
     token = _previous_token(text, lo, punct_start)
-    if marks == "." * len(marks) and len(marks) > 1 or "…" in marks:
-        # An ellipsis before a capital or digit ends a sentence, unless it stands alone right
-        # after a sentence end ("church. ... The next thing"): then it marks an omission at the
-        # start of the next sentence, which it belongs to.
+    if "…" in marks or (len(marks) > 1 and set(marks) == {"."}):
+        # An ellipsis before a capital or digit ends a sentence, unless it stands alone at the
+        # paragraph start or right after a sentence end ("church. ... The next thing"): then it
+        # marks an omission at the start of the next sentence, which it belongs to.
         before = text[max(lo, punct_start - _WINDOW) : punct_start]
-        return not (before[-1:].isspace() and _CANDIDATE.search(before.rstrip()[-1:] or "x"))
+        last = before.rstrip()[-1:]
+        return bool(last) and not (before[-1].isspace() and last in _TERMINALS + _CLOSERS)
     if set(marks) != {"."}:
-        # ? or ! (possibly doubled): a boundary before a capital or a digit.
-        return True
+        # ? or ! (possibly doubled): a boundary before a capital or a digit, except before the
+        # attribution of a quoted question or exclamation ('"Why now?" Smith asked.').
+        return not (closers and _ATTRIBUTION.match(text, after, min(hi, after + 2 * _WINDOW)))
 
-    if closed and marks != punct.rstrip(")]}"):
+    if any(ch in _QUOTES for ch in closers):
         # 'said "no." The' or 'we love the U.S." Trump': the period closed a quotation.
         return token not in _NEVER_FINAL
-    if closed and not _is_abbreviation(token.rstrip(")]}")):
+    if closers:
         # '(See below.) The': the period closed a bracket; but '(U.S.) Navy' goes on.
-        return True
-    token = token.rstrip(")]}")
+        if not _is_abbreviation(token.rstrip(_CLOSERS)):
+            return True
+        token = token.rstrip(_CLOSERS)
     if not token:
         return True
     if first.isdigit():
@@ -246,9 +280,12 @@ def _next_word(text: str, pos: int, hi: int) -> str:
     return chunk.split(maxsplit=1)[0] if chunk else ""
 
 
+_WORD = re.compile(r"[\w'’]+")
+
+
 def _word_only(word: str) -> str:
     """The leading word of a token, without trailing punctuation ("He," -> "He")."""
-    m = re.match(r"[\w'’]+", word)
+    m = _WORD.match(word)
     return m.group(0).replace("’", "'") if m else word
 
 

@@ -21,6 +21,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from newsquotes import cues
 from newsquotes.model import Sentence
@@ -36,9 +37,10 @@ _STOP_LOWER = frozenset(
     because if as than is are was were be been being has have had do does did will would can
     could should may might must not no nor or but so yet also this these those there here it
     he she they we i you him her them us me his its our their my your what how why whether
-    said says say told tells according""".split()
+    said says say told tells according whilst""".split()
 )
 _CONNECTORS = frozenset({"of", "for", "to", "the", "and", "&", "at"})
+_DOTTED_PLACES = frozenset({"U.S", "U.K", "U.N", "E.U", "U.S.A", "U.A.E", "D.C"})
 _POSTNOMINALS = frozenset({"qc", "sc", "kc", "mp", "mep", "md", "phd", "jr", "sr", "ii", "iii",
                            "obe", "mbe", "cbe", "esq", "inc", "ltd"})
 _DOCUMENT_NOUNS = frozenset({"statement", "letter", "tweet", "post", "blog", "website", "report",
@@ -53,23 +55,41 @@ _FEMALE_WORDS = frozenset({"ms", "mrs", "miss", "queen", "princess", "sister", "
                            "mother", "aunt", "madam"})
 
 
-@dataclass(frozen=True, slots=True)
-class Tok:
+class Tok(NamedTuple):
     start: int
     end: int
     text: str
-
-    @property
-    def low(self) -> str:
-        return self.text.lower()
-
-    @property
-    def cap(self) -> bool:
-        return self.text[0].isupper()
+    low: str
+    cap: bool
 
 
 def tokenize(text: str, lo: int, hi: int) -> list[Tok]:
-    return [Tok(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, lo, hi)]
+    out = []
+    for m in _TOKEN.finditer(text, lo, hi):
+        word = m.group()
+        out.append(Tok(m.start(), m.end(), word, word.lower(),
+                       word[0].isupper() or ("-" in word and _particle_name(word))))
+    return out
+
+
+def _particle_name(word: str) -> bool:
+    """"al-Amr", "bin-Salman", "el-Sisi": a name although it starts in lower case."""
+    head, _, rest = word.partition("-")
+    return bool(rest) and rest[:1].isupper() and head in cues.NAME_PARTICLES
+
+
+def make_tok(start: int, end: int, word: str) -> Tok:
+    return Tok(start, end, word, word.lower(), word[:1].isupper() or _particle_name(word))
+
+
+# Candidate names for the article registry: capitalised words joined by spaces, with at most
+# one or two small connectors between them ("Ministry of Defence", "Bashar al-Assad"). Each
+# repetition must consume a capitalised word, so the pattern cannot backtrack quadratically.
+_NAME_RUN = re.compile(
+    r"(?<![\w'’.\-])[A-Z][\w'’.\-]*(?:\s(?:(?:of the|of|for|to the|to|al|bin|ibn|de|del|da|di|du|van|von|der|la|le|el)\s)?[A-Z][\w'’.\-]*)*"
+)
+# Lowercase titles written before a name ("team member Rodaba Noori", "coach Nabil Maaloul").
+_LOWER_PREFIX = re.compile(r"(?:[a-z][\w\-]*\s){1,3}$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +103,10 @@ class Mention:
 
 
 # --- Word classes -------------------------------------------------------------------------
+
+
+def _unpossessed(low: str) -> str:
+    return low[:-2] if low.endswith(("'s", "’s")) else low
 
 
 def _singular(low: str) -> str:
@@ -111,7 +135,7 @@ def _org_or_place(tok: Tok) -> bool:
     return (
         base in cues.ORG_NAME_WORDS
         or base in cues.PLACES
-        or ("." in base and base.replace(".", "").isupper())  # U.S, U.K
+        or base in _DOTTED_PLACES  # U.S, U.K
         or (base.isupper() and len(base) > 1 and base.isalpha())  # KCNA, WHO
         or "." in base and not base.replace(".", "").isalpha()
     )
@@ -131,7 +155,7 @@ def person_core(run: Sequence[Tok]) -> list[Tok]:
     for i, tok in enumerate(run):
         low = tok.low
         if (
-            _org_or_place(tok)
+            (_org_or_place(tok) and (i + 1 < len(run) or tok.text not in cues.PLACES))
             or _possessive(tok)
             or low in cues.TITLES
             or _is_person_noun(low) and not tok.cap
@@ -141,6 +165,13 @@ def person_core(run: Sequence[Tok]) -> list[Tok]:
         ):
             start = i + 1
     core = [t for t in run[start:] if t.text != "."]
+    if not core and start == len(run) and _possessive(run[-1]) and run[-1].text not in ("'", "’"):
+        # "Prime Minister Rishi Sunak's effort": the owner's name is the core
+        last = run[-1]
+        head = [t for t in run[:-1] if t.cap and not _org_or_place(t) and t.low not in cues.TITLES][-2:]
+        core = head + [make_tok(last.start, last.end - 2, last.text[:-2])]
+        if _org_or_place(core[-1]) or core[-1].low in cues.TITLES:
+            return []
     while core and (core[0].low in cues.NAME_PARTICLES or core[0].text in cues.NON_NAME_CAPS):
         core = core[1:]
     if not core or len(core) > 4:
@@ -191,11 +222,18 @@ def _classify(text: str, toks: list[Tok]) -> Mention | None:
         return Mention(head.start, head.end, head.text, "pronoun")
     # "Cornyn's statement added": the statement speaks for its author.
     if len(toks) == 2 and _possessive(toks[0]) and toks[0].cap and head.low in _DOCUMENT_NOUNS:
-        core = person_core([Tok(toks[0].start, toks[0].end - 2, toks[0].text[:-2])])
+        core = person_core([make_tok(toks[0].start, toks[0].end - 2, toks[0].text[:-2])])
         if core:
             return Mention(toks[0].start, toks[0].end - 2, toks[0].text[:-2], "name", core[0].text)
     for run in _runs(toks):
         core = person_core(run)
+        if len(core) == 1 and _nationality(core[0].text) and run[-1] is not toks[-1]:
+            core = []  # "the Russian ministry"
+        after = next((t for t in toks if t.start >= run[-1].end), None)
+        if core and after is not None and not head.cap and after.low not in (
+            "for", "of", "at", "from", "with", "in", "and"
+        ):
+            core = []  # a name modifying a common noun: "the Kremlin press office"
         if core:
             end = core[-1].end
             # keep conjoined people whole ("Smith and Jones"); drop trailing PPs otherwise
@@ -225,7 +263,7 @@ def _np_backward(toks: list[Tok], e: int) -> int | None:
         tok = toks[j]
         low = tok.low
         if tok.cap:
-            if tok.text in ("The", "A", "An"):
+            if low in cues.DETERMINERS:
                 return j
             if tok.text in cues.NON_NAME_CAPS and j < e:
                 return j + 1
@@ -238,6 +276,11 @@ def _np_backward(toks: list[Tok], e: int) -> int | None:
         elif tok.text in ("'", "’") and j > 0 and toks[j - 1].cap and j < e:
             pass  # "Thomas' sister"
         elif low in cues.DETERMINERS:
+            if j >= 2 and toks[j - 1].low in ("of", "to", "for", "at") and (
+                toks[j - 2].cap or toks[j - 2].low in cues.TITLES
+            ) and j < e:
+                j -= 1
+                continue  # "CEO of the Refugee Council Enver Solomon"
             return j
         elif (low in _CONNECTORS or low in cues.NAME_PARTICLES) and j < e and j > 0 and (
             toks[j - 1].cap or toks[j - 1].low in cues.TITLES or toks[j - 1].low in _CONNECTORS
@@ -269,17 +312,22 @@ def speaker_before(text: str, lo: int, hi: int, plural_verb: bool = False) -> Me
         return Mention(tok.start, tok.end, tok.text, "pronoun")
     if tok.low == "who" and i > 0 and toks[i - 1].text == ",":
         return speaker_before(text, lo, toks[i - 1].start)
+    commas = [k for k in range(i) if toks[k].text == ","]
+    if plural_verb and commas and tok.text != "," and any(t.low == "and" for t in toks[commas[0]:i]):
+        first = 0
+        if toks[first].low in cues.DETERMINERS or toks[first].cap and toks[first].text not in cues.NON_NAME_CAPS:
+            conj = _classify(text, toks[first:commas[0]])
+            if conj is not None and conj.kind != "pronoun":
+                a, b = toks[first].start, toks[i].end
+                return Mention(a, b, text[a:b], conj.kind, conj.core, True)
     if tok.text == ",":
-        commas = [k for k in range(i) if toks[k].text == ","]
         if plural_verb and commas:
             first = next((k for k in range(i) if toks[k].text not in ",;:"), None)
             if first is not None and (toks[first].cap or toks[first].low in cues.DETERMINERS):
-                m = _classify(text, toks[first:i])
-                if m:
-                    conj = _classify(text, toks[first:commas[0]])
-                    kind = conj.kind if conj else m.kind
-                    return Mention(m.start, toks[i - 1].end, text[m.start:toks[i - 1].end], kind,
-                                   conj.core if conj else m.core, True)
+                conj = _classify(text, toks[first:commas[0]])
+                if conj is not None:
+                    a, b = toks[first].start, toks[i - 1].end
+                    return Mention(a, b, text[a:b], conj.kind, conj.core, True)
         end = i - 1
         for _ in range(2):  # skip up to two appositions: "X, 45, a teacher, said"
             prev = next((k for k in range(end, -1, -1) if toks[k].text in ",;:()"), None)
@@ -313,6 +361,8 @@ def _is_apposition(toks: Sequence[Tok]) -> bool:
     if len(toks) <= 2 and all(t.low in _POSTNOMINALS or t.text.isupper() for t in toks):
         return True
     # "Panama coach", "USI associate professor of art history", "Republican from Texas"
+    if any(t.low in ("of", "from", "for", "at", "in", "with") for t in toks[1:]):
+        return True
     return any(not t.cap and _is_person_noun(t.low) for t in toks) or toks[-1].low in cues.TITLES
 
 
@@ -341,10 +391,10 @@ def speaker_after(text: str, lo: int, hi: int) -> Mention | None:
             toks[j + 1].cap or toks[j + 1].low == "the"
         ) and j > start:
             pass
-        elif tok.text[0].isalpha() and low not in _STOP_LOWER and low not in cues.CUE_LEMMA and j > start and (
-            _is_person_noun(low) or _is_org_noun(low) or modifiers < 3
-        ) and not toks[j - 1].cap or (not tok.cap and (_is_person_noun(low) or _is_org_noun(low)) and j > start):
-            if not (_is_person_noun(low) or _is_org_noun(low)):
+        elif tok.text[0].isalpha() and low not in _STOP_LOWER and low not in cues.CUE_LEMMA and (
+            _is_person_noun(_unpossessed(low)) or _is_org_noun(_unpossessed(low)) or modifiers < 2
+        ):
+            if not (_is_person_noun(_unpossessed(low)) or _is_org_noun(_unpossessed(low))):
                 modifiers += 1
         else:
             break
@@ -412,25 +462,42 @@ class SpeakerResolver:
         order = sorted(range(len(self.sentences)), key=lambda k: (self.sentences[k].block != "body", k))
         for k in order:
             sent = self.sentences[k]
-            toks = tokenize(text, sent.start, sent.end)
-            for run, prefix in _sentence_runs(toks):
-                core = person_core(run)
-                if not core:
+            for m in _NAME_RUN.finditer(text, sent.start, sent.end):
+                a = m.start()
+                word = m.group()
+                # a lowercase title right before the name ("team member Rodaba Noori")?
+                lo = max(sent.start, a - 30)
+                sp = text.rfind(" ", lo, a - 1)
+                before = text[max(sp + 1, lo):a - 1].lower() if a - 1 > sent.start else ""
+                prefix = None
+                if before in cues.TITLES or before in cues.PERSON_NOUNS:
+                    prefix = _LOWER_PREFIX.search(text, max(sent.start, a - 40), a)
+                if " " not in word and prefix is None and (a - 3 < sent.start or text[a - 2] != "."):
+                    word = word[:-2] if word.endswith(("'s", "’s")) else word.rstrip("'’")
+                    if word not in cues.NON_NAME_CAPS:
+                        single.append((a, k, word, None))
                     continue
-                if len(core) == 1:
-                    single.append((core[0].start, k, core[0].text, run))
-                    continue
-                person = self._register(core, sent.block == "body", core[0].start)
-                self._note_roles(person, run, core, toks)
-                self.person_mentions.append((core[0].start, k, person))
+                toks = tokenize(text, prefix.start() if prefix else max(sent.start, a - 6), m.end())
+                for run, _ in _sentence_runs(toks):
+                    core = person_core(run)
+                    if not core:
+                        continue
+                    if len(core) == 1:
+                        single.append((core[0].start, k, core[0].text, run))
+                        continue
+                    person = self._register(core, sent.block == "body", core[0].start)
+                    tail = tokenize(text, core[-1].end, min(sent.end, core[-1].end + 120))
+                    self._note_roles(person, run, core, tail)
+                    self.person_mentions.append((core[0].start, k, person))
         for pos, k, word, run in single:
             person = self.lookup(word)
             if person is not None:
-                self._note_roles(person, run, [t for t in run if t.text == word], ())
+                if run is not None:
+                    self._note_roles(person, run, [t for t in run if t.start == pos] or list(run[-1:]), ())
                 self.person_mentions.append((pos, k, person))
-            elif any(t.low in cues.TITLES for t in run[:-1]):
-                person = self._register([t for t in run if t.text == word], self.sentences[k].block == "body", pos)
-                self._note_roles(person, run, [t for t in run if t.text == word], ())
+            elif run is not None and any(t.low in cues.TITLES for t in run[:-1]):
+                person = self._register([t for t in run if t.start == pos] or list(run[-1:]), self.sentences[k].block == "body", pos)
+                self._note_roles(person, run, [t for t in run if t.start == pos] or list(run[-1:]), ())
                 self.person_mentions.append((pos, k, person))
         self.person_mentions.sort(key=lambda m: m[0])
         self._mention_pos = [m[0] for m in self.person_mentions]
@@ -510,7 +577,7 @@ class SpeakerResolver:
             return max(people, key=lambda p: (len(p.tokens), p.in_body, -p.first))
         if fuzzy and len(word) >= 5:
             for last, people in self._by_last.items():
-                if last[0] == word[0] and len(last) >= 5 and _edit_distance(last, word) <= 2:
+                if last[0] == word[0] and abs(len(last) - len(word)) <= 2 and len(last) >= 5 and _edit_distance(last, word) <= 2:
                     return people[0]
         return None
 
@@ -541,6 +608,16 @@ class SpeakerResolver:
             return self._resolve_role(mention, pos)
         return Resolved(self._org_name(mention), "organization", _plural_head(mention.text))
 
+    def refine(self, mention: Mention | None) -> Mention | None:
+        """A one-word "organisation" that the article uses as a person's name is a name
+        ("Paris claims ..." after "Valeska Paris")."""
+        if mention is None or mention.kind != "organization" or " " in mention.text.strip():
+            return mention
+        word = mention.text.strip()
+        if word in self._by_last or word in self._by_token:
+            return Mention(mention.start, mention.end, mention.text, "name", word)
+        return mention
+
     def remember(self, pos: int, resolved: Resolved, mention: Mention | None) -> None:
         plural = resolved.plural or bool(mention and mention.group)
         self.history.append((pos, self.sentence_of(pos), Resolved(resolved.name, resolved.kind, plural)))
@@ -553,12 +630,16 @@ class SpeakerResolver:
             return Resolved(person.name if person else None, "name")
         if word in ("they", "we"):
             for hpos, hsent, res in reversed(self.history):
-                if hpos < pos and here - hsent <= 6 and res.name and (res.plural or res.kind == "organization"):
+                if here - hsent > 6:
+                    break
+                if hpos < pos and res.name and (res.plural or res.kind == "organization"):
                     return Resolved(res.name, res.kind, True)
             return Resolved(None, "role", True)
         if word == "it":
             for hpos, hsent, res in reversed(self.history):
-                if hpos < pos and here - hsent <= 6 and res.name and res.kind == "organization":
+                if here - hsent > 6:
+                    break
+                if hpos < pos and res.name and res.kind == "organization":
                     return res
             return Resolved(None, "organization")
         return Resolved(None, "name")
@@ -604,16 +685,17 @@ class SpeakerResolver:
         plural = _plural_head(mention.text)
         if not plural:
             best, best_score = None, 0
-            for mpos, _sent, person in self.person_mentions:
-                if mpos >= pos + 1 and best is not None:
-                    break
+            # people mentioned before the role noun (nearest 300), else the first after it
+            k = bisect_right(self._mention_pos, pos)
+            window = self.person_mentions[max(0, k - 300):k] or self.person_mentions[k:k + 1]
+            for mpos, _sent, person in window:
                 if head in person.roles or _singular(head) in person.roles:
                     score = 1 + sum(1 for w in words[:-1] if w in person.roles)
                     if score >= best_score:
                         best, best_score = person, score
             if best is not None:
                 return Resolved(best.name, "name")
-        for hpos, _hsent, res in reversed(self.history):
+        for hpos, _hsent, res in reversed(self.history[-200:]):
             if hpos < pos and res.kind == "role" and res.name and res.name.split()[-1].lower() == head:
                 return Resolved(res.name, "role", plural)
         return Resolved(_strip_determiner(mention.text, lower=True), "role", plural)

@@ -23,10 +23,16 @@ os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 @pytest.fixture(scope="session")
 def prefect_server():
     """A real Prefect API server on loopback, started once for the whole session."""
+    from prefect.settings import PREFECT_API_URL
     from prefect.testing.utilities import prefect_test_harness
 
     with prefect_test_harness(server_startup_timeout=180):
-        yield
+        # Worker processes (process pool, Dask) inherit the environment, not Prefect's settings.
+        os.environ["PREFECT_API_URL"] = PREFECT_API_URL.value()
+        try:
+            yield
+        finally:
+            del os.environ["PREFECT_API_URL"]
 
 
 @pytest.fixture(scope="session")

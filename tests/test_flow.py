@@ -71,7 +71,9 @@ def test_cli_summarises_and_exit_status_tells_about_rejects(raw, tmp_path, capsy
     status = main(["ingest", str(raw), "--out", str(out), "--batch-size", "10"])
     printed = capsys.readouterr().out
     assert status == 3
-    assert "articles processed: 25" in printed and "rejected: 1" in printed
+    rows = {line.split()[0]: line.split() for line in printed.splitlines()}
+    assert rows["processed"][1] == "25" and rows["rejected"][1] == "1"
+    assert rows["processed"][4] == "25" and rows["pruned"][4] == "1"  # documents, rejects now held
     rejects = load("rejects", root=out)
     assert list(rejects["source"]) == ["scan.txt"] and "PDF" in rejects.loc[0, "reason"]
 
@@ -88,3 +90,34 @@ def test_cli_stops_when_another_ingest_holds_the_output(raw, tmp_path, capsys):
     assert status == 1
     assert "another ingest" in capsys.readouterr().err
     assert not (out / "documents").exists()
+
+
+def _sorted(frame: pd.DataFrame) -> pd.DataFrame:
+    keys = [c for c in ("doc_id", "sentence_index", "quote_index", "source") if c in frame]
+    return frame.drop(columns=["ingested_at"], errors="ignore").sort_values(keys).reset_index(drop=True)
+
+
+@pytest.mark.parametrize("runner", ["processes", "dask"])
+def test_parallel_runners_give_the_same_tables_as_threads(raw, tmp_path, runner):
+    from flows.runners import make_task_runner
+
+    ingest_flow(raw_dir=str(raw), out_dir=str(tmp_path / "threads"), batch_size=6)
+    parallel = ingest_flow.with_options(task_runner=make_task_runner(runner, workers=2))
+    summary = parallel(raw_dir=str(raw), out_dir=str(tmp_path / runner), batch_size=6)
+    assert summary.processed == 25
+    for name in ("documents", "sentences", "quotes"):
+        pd.testing.assert_frame_equal(
+            _sorted(load(name, root=tmp_path / runner)), _sorted(load(name, root=tmp_path / "threads"))
+        )
+
+
+def test_cli_show_prints_an_ingested_article_and_rejects_unknown_ids(raw, tmp_path, capsys):
+    out = tmp_path / "out"
+    ingest_flow(raw_dir=str(raw), out_dir=str(out))
+    capsys.readouterr()
+    assert main(["show", SEED_RAW.name, "--out", str(out)]) == 0
+    shown = capsys.readouterr().out
+    assert "Lavrov Says U.S. Should Cooperate with Syria Over Islamic State" in shown
+    assert "[[" in shown and "Sergei Lavrov" in shown
+    assert main(["show", "no-such-article", "--out", str(out)]) == 1
+    assert "no-such-article" in capsys.readouterr().err

@@ -47,7 +47,8 @@ def test_a_good_and_a_binary_file_in_one_batch(tmp_path):
     good, bad = tmp_path / "good.txt", tmp_path / "photo.txt"
     good.write_text(ARTICLE)
     bad.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4)
-    tables, published, rejects = process_batch([item(good), item(bad)], NOW)
+    output = process_batch([item(good), item(bad)], NOW)
+    tables, rejects = output.tables, output.rejects
     assert list(tables["documents"]["source"]) == ["good.txt"]
     assert [(r.source, r.stage) for r in rejects] == [("photo.txt", "decode")]
     assert "PNG" in rejects[0].reason
@@ -55,8 +56,9 @@ def test_a_good_and_a_binary_file_in_one_batch(tmp_path):
 
 def test_a_file_that_vanished_becomes_a_read_reject(tmp_path):
     gone = WorkItem("gone.txt", str(tmp_path / "gone.txt"), "0" * 64)
-    tables, _, rejects = process_batch([gone], NOW)
-    assert tables["documents"].empty
+    output = process_batch([gone], NOW)
+    rejects = output.rejects
+    assert output.tables["documents"].empty
     assert rejects[0].stage == "read" and "No such file" in rejects[0].reason
 
 
@@ -71,8 +73,9 @@ def test_an_extractor_crash_on_one_article_rejects_only_that_article(tmp_path, m
     monkeypatch.setattr(ingest, "process_raw", fragile)
     (tmp_path / "a.txt").write_text(ARTICLE)
     (tmp_path / "b.txt").write_text(ARTICLE + "\npoison\n")
-    tables, _, rejects = process_batch([item(tmp_path / "a.txt"), item(tmp_path / "b.txt")], NOW)
-    assert list(tables["documents"]["source"]) == ["a.txt"]
+    output = process_batch([item(tmp_path / "a.txt"), item(tmp_path / "b.txt")], NOW)
+    rejects = output.rejects
+    assert list(output.tables["documents"]["source"]) == ["a.txt"]
     assert rejects[0].stage == "extract" and "RuntimeError: boom" in rejects[0].detail
 
 
@@ -89,8 +92,9 @@ def test_output_that_breaks_the_contract_rejects_only_that_article(tmp_path, mon
     monkeypatch.setattr(ingest, "process_raw", empty_sentence)
     (tmp_path / "a.txt").write_text(ARTICLE)
     (tmp_path / "b.txt").write_text(ARTICLE.replace("Critics", "broken critics"))
-    tables, _, rejects = process_batch([item(tmp_path / "a.txt"), item(tmp_path / "b.txt")], NOW)
-    assert list(tables["documents"]["source"]) == ["a.txt"]
+    output = process_batch([item(tmp_path / "a.txt"), item(tmp_path / "b.txt")], NOW)
+    rejects = output.rejects
+    assert list(output.tables["documents"]["source"]) == ["a.txt"]
     assert rejects[0].stage == "validate" and "start < end" in rejects[0].detail
 
 
@@ -99,10 +103,9 @@ def test_plan_skips_unchanged_and_rejected_files_until_they_change(tmp_path):
     raw.mkdir()
     (raw / "a.txt").write_text(ARTICLE)
     (raw / "bad.txt").write_bytes(b"")
-    work = plan(raw, store)
-    tables, published, rejects = process_batch(work.todo, NOW)
-    store.stage("r1", "b0", tables, published)
-    store.publish("r1", set(), ingest.rejects_frame(rejects, NOW))
+    output = process_batch(plan(raw, store).todo, NOW)
+    store.stage("r1", "b0", output.tables, output.published)
+    store.publish("r1", set(), ingest.rejects_frame(output.rejects, NOW))
     again = plan(raw, store)
     assert again.todo == [] and again.unchanged == 2 and len(again.kept_rejects) == 1
     (raw / "bad.txt").write_text(ARTICLE)
@@ -115,10 +118,58 @@ def test_a_missing_file_keeps_its_rows_unless_pruned(tmp_path, prune):
     raw, store = tmp_path / "raw", Store(tmp_path / "out")
     raw.mkdir()
     (raw / "a.txt").write_text(ARTICLE)
-    tables, published, _ = process_batch(plan(raw, store).todo, NOW)
-    store.stage("r1", "b0", tables, published)
+    output = process_batch(plan(raw, store).todo, NOW)
+    store.stage("r1", "b0", output.tables, output.published)
     store.publish("r1", set(), empty_table("rejects"))
     (raw / "a.txt").unlink()
     work = plan(raw, store, prune=prune)
     assert work.todo == []
     assert bool(work.pruned_doc_ids) is prune
+
+
+def test_jsonl_records_are_articles_with_line_sources_and_bad_lines_rejected(tmp_path):
+    corpus = tmp_path / "feed.jsonl"
+    corpus.write_text(
+        '{"headline": "Dam opens", "body": "The dam opened on Monday, officials said.", "date": "2024-05-02"}\n'
+        "{not json}\n"
+        '{"headline": "Bridge closes", "body": "The bridge closed on Friday.", "date": "2024-05-03"}\n'
+    )
+    output = process_batch([item(corpus)], NOW, fields={"title": "headline", "text": "body"})
+    documents = output.tables["documents"]
+    assert list(documents["source"]) == ["feed.jsonl#L1", "feed.jsonl#L3"]
+    assert list(documents["title"]) == ["Dam opens", "Bridge closes"]
+    assert [str(d) for d in documents["published"]] == ["2024-05-02", "2024-05-03"]
+    assert [(r.source, r.stage) for r in output.rejects] == [("feed.jsonl#L2", "parse")]
+    assert "invalid JSON" in output.rejects[0].reason
+
+
+def test_a_changed_jsonl_file_replaces_all_its_records(tmp_path):
+    raw, store = tmp_path / "raw", Store(tmp_path / "out")
+    raw.mkdir()
+    feed = raw / "feed.jsonl"
+    feed.write_text('{"title": "A", "text": "One."}\n{"title": "B", "text": "Two."}\n')
+    first = process_batch(plan(raw, store).todo, NOW)
+    store.stage("r1", "b0", first.tables, first.published)
+    store.publish("r1", first.replaced_doc_ids, empty_table("rejects"))
+    feed.write_text('{"title": "A", "text": "One, revised."}\n')
+    work = plan(raw, store)
+    assert len(work.todo) == 1 and len(work.todo[0].old_doc_ids) == 2
+    second = process_batch(work.todo, NOW)
+    store.stage("r2", "b0", second.tables, second.published)
+    store.publish("r2", second.replaced_doc_ids, empty_table("rejects"))
+    assert list(store.read("documents")["source"]) == ["feed.jsonl#L1"]
+    assert plan(raw, store).todo == []
+
+
+def test_html_article_is_ingested_with_its_metadata(tmp_path):
+    page = tmp_path / "story.html"
+    page.write_text(
+        "<html><head><title>Port strike ends</title><meta property='og:site_name' content='Harbour News'>"
+        "<meta property='article:published_time' content='2024-03-04'></head><body><article>"
+        "<h1>Port strike ends</h1><p>Dock workers returned on Monday after a week-long strike.</p>"
+        "<p>\"We are glad it is over,\" union leader Maria Costa said.</p></article></body></html>"
+    )
+    documents = process_batch([item(page)], NOW).tables["documents"]
+    assert documents.loc[0, "title"] == "Port strike ends"
+    assert documents.loc[0, "publisher"] == "Harbour News"
+    assert "Dock workers returned" in documents.loc[0, "text"]

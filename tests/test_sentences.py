@@ -95,6 +95,7 @@ def test_numbers_ellipses_urls_emails(expected):
 def test_standalone_ellipsis_joins_the_next_sentence():
     text = 'He wrote: "The church lied to us. ... The next day he was arrested."'
     assert sents(text) == ['He wrote: "The church lied to us.', '... The next day he was arrested."']
+    assert sents("... And then the lights went out.") == ["... And then the lights went out."]
 
 
 # --- quotations -------------------------------------------------------------------------
@@ -115,6 +116,25 @@ QUOTES = [
 @pytest.mark.parametrize("expected", QUOTES, ids=lambda e: e[0][:40])
 def test_quotations(expected):
     check(expected)
+
+
+def test_attribution_after_quoted_question_stays():
+    assert sents('"What do you expect?" Smith said. "They lied."') == [
+        '"What do you expect?" Smith said.',
+        '"They lied."',
+    ]
+    assert sents('"Who knows?" Nobody answered him.') == ['"Who knows?"', "Nobody answered him."]
+
+
+def test_space_lost_in_scraping():
+    assert sents("The attack killed at least 12 people.The toll could rise.") == [
+        "The attack killed at least 12 people.",
+        "The toll could rise.",
+    ]
+    # Domains, e-mails and abbreviations keep their inner periods.
+    for text in ["Read more at NYTimes.com today.", "Mail jane.Doe@example.org now.",
+                 "The U.S.Army said so.", "He uses ASP.NET daily."]:
+        assert sents(text) == [text]
 
 
 def test_question_inside_quote_continues_lowercase():
@@ -248,7 +268,7 @@ def assert_contract(text: str, spans, lo: int = 0, hi: int | None = None) -> Non
     # Every non-space character of the window is in some span.
     covered = sum(e - s for s, e in spans)
     assert covered >= sum(1 for ch in text[lo:hi] if not ch.isspace())
-    assert "".join(text[s:e] for s, e in spans).replace(" ", "") == "".join(text[lo:hi].split())
+    assert "".join("".join(text[s:e].split()) for s, e in spans) == "".join(text[lo:hi].split())
 
 
 def test_offsets_and_window():
@@ -302,6 +322,9 @@ HOSTILE = {
     "brackets": "(" * N,
     "abbreviations": "the U.S. Inc. Gov. No. 5 a.m. " * (N // 30),
     "dashes": "KABUL, " * (N // 7) + "- The end.",
+    "short lines": "Results\n" * (N // 8),
+    "long lines": ("x" * 99 + "\n") * (N // 100),
+    "ellipses": "... " * (N // 4),
 }
 
 

@@ -1,0 +1,137 @@
+"""End-to-end ingest benchmark: a full run and a no-change re-run over N distinct articles.
+
+    python bench/ingest.py --articles 10000 [--runner processes --workers 2] [--keep DIR]
+
+Builds N articles from the GUM gold corpus and the seed (each varied: its own date, so months
+spread over partitions, and its own reference line, so every hash differs), laid out one folder
+per day as news archives usually are. Runs ``newsquotes ingest`` as a user would, in a child
+process, sampling the resident memory of the whole process tree (flow, workers, Prefect's
+server) every 0.2 s, then runs it again on the unchanged folder.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+import psutil
+
+ROOT = Path(__file__).resolve().parent.parent
+SOURCES = sorted((ROOT / "tests/data/gum-news/raw").glob("*.txt")) + [ROOT / "data/raw/000_e5eb417d42e88fd9.txt"]
+
+
+def build_corpus(folder: Path, n: int) -> int:
+    """Write n distinct articles below folder; return their total size in bytes."""
+    bases = [path.read_text(encoding="utf-8") for path in SOURCES]
+    start = dt.date(2015, 1, 1)
+    total = 0
+    for i in range(n):
+        day = start + dt.timedelta(days=i % 1460)  # four years of daily folders
+        base = bases[i % len(bases)]
+        text = _redate(base, day) + f"\nThis is archive item number {i} of the benchmark.\n"
+        path = folder / f"{day:%Y/%m/%d}" / f"article-{i:06d}.txt"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        data = text.encode("utf-8")
+        path.write_bytes(data)
+        total += len(data)
+    return total
+
+
+def _redate(raw: str, day: dt.date) -> str:
+    """Put the article's own publication date on its date line (the first line that is a date)."""
+    from newsquotes.parse import parse_date
+
+    lines = raw.split("\n")
+    for k, line in enumerate(lines[:12]):
+        if parse_date(line):
+            lines[k] = f"{day:%B} {day.day}, {day.year}"
+            break
+    return "\n".join(lines)
+
+
+class TreeMemory:
+    """Peak resident memory of a process and all its descendants, sampled in a thread."""
+
+    def __init__(self, pid: int, every: float = 0.2):
+        self.root, self.every, self.peak = psutil.Process(pid), every, 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            try:
+                procs = [self.root, *self.root.children(recursive=True)]
+                rss = 0
+                for proc in procs:
+                    try:
+                        rss += proc.memory_info().rss
+                    except psutil.Error:
+                        pass
+                self.peak = max(self.peak, rss)
+            except psutil.Error:
+                pass
+            self._stop.wait(self.every)
+
+    def __enter__(self):
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self._stop.set()
+        self._thread.join()
+
+
+def run_ingest(raw: Path, out: Path, args) -> tuple[float, int, str]:
+    command = [sys.executable, "-m", "newsquotes.cli", "ingest", str(raw), "--out", str(out),
+               "--runner", args.runner, "--batch-size", str(args.batch_size)]
+    if args.workers:
+        command += ["--workers", str(args.workers)]
+    env = {**os.environ, "PREFECT_LOGGING_LEVEL": "WARNING"}
+    started = time.perf_counter()
+    proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env, cwd=ROOT)
+    with TreeMemory(proc.pid) as memory:
+        output, _ = proc.communicate()
+    elapsed = time.perf_counter() - started
+    if proc.returncode not in (0, 3):
+        raise SystemExit(f"ingest failed ({proc.returncode}):\n{output[-3000:]}")
+    summary = "\n".join(line for line in output.splitlines() if line.startswith(("articles", "tables")))
+    return elapsed, memory.peak, summary
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=10_000)
+    parser.add_argument("--runner", default="processes", choices=("threads", "processes", "dask"))
+    parser.add_argument("--workers", type=int, default=os.cpu_count())
+    parser.add_argument("--batch-size", type=int, default=500)
+    parser.add_argument("--keep", type=Path, default=None, help="build the corpus here and keep it")
+    args = parser.parse_args()
+
+    work = args.keep or Path(tempfile.mkdtemp(prefix="newsquotes-bench-"))
+    raw, out = work / "raw", work / "processed"
+    shutil.rmtree(raw, ignore_errors=True)
+    shutil.rmtree(out, ignore_errors=True)
+    size = build_corpus(raw, args.articles)
+    cores = args.workers if args.runner != "threads" else 1
+    print(f"corpus: {args.articles} articles, {size / 1e6:.1f} MB raw text, runner {args.runner}, "
+          f"{args.workers} workers, batch {args.batch_size}, {os.cpu_count()} cores")
+    for label in ("full ingest", "no-change re-run"):
+        elapsed, peak, summary = run_ingest(raw, out, args)
+        print(f"{label:17s} {elapsed:8.1f} s  {args.articles / elapsed:8.0f} articles/s  "
+              f"{size / 1e6 / elapsed:6.2f} MB/s  ({size / 1e6 / elapsed / cores:.2f} MB/s per core)  "
+              f"peak memory {peak / 2**30:.2f} GiB")
+        print("   " + summary.replace("\n", "\n   "))
+    if not args.keep:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
