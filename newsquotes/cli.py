@@ -72,6 +72,10 @@ def _ingest(args: argparse.Namespace) -> int:
     except OutputLockedError as err:
         print(f"newsquotes: {err}", file=sys.stderr)
         return EXIT_FAILED
+    except OSError as err:  # a full disk, a lost mount: nothing was published, say so plainly
+        print(f"newsquotes: the run stopped: {err}. The published tables in {args.out} are unchanged; "
+              "run again once the problem is fixed.", file=sys.stderr)
+        return EXIT_FAILED
     print(summary.table())
     if summary.rejected:
         print(f"{summary.rejected} file(s) rejected: see the rejects table in {args.out}", file=sys.stderr)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+import stat
 import traceback
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -123,6 +124,24 @@ def _published_by_file(store: Store) -> dict[str, _Published]:
     return by_file
 
 
+def _unreadable(path: Path, source: str) -> Reject | None:
+    """A reject for a path that must not be opened as an article, else None."""
+    try:
+        source.encode("utf-8")
+    except UnicodeEncodeError:
+        # The tables store text; show the raw bytes of the name so the user can find the file.
+        shown = source.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+        return Reject(shown, None, "read", "file name is not valid UTF-8; rename the file")
+    try:
+        mode = path.stat().st_mode
+    except OSError as err:
+        return Reject(source, None, "read", f"cannot read file: {err.strerror or err}")
+    if not stat.S_ISREG(mode):
+        # Reading a FIFO or a device would block or never end.
+        return Reject(source, None, "read", "not a regular file (a pipe, device or socket)")
+    return None
+
+
 def plan(raw_dir: str | os.PathLike, store: Store, prune: bool = False) -> Plan:
     """Hash every raw file and compare with the published state.
 
@@ -136,6 +155,10 @@ def plan(raw_dir: str | os.PathLike, store: Store, prune: bool = False) -> Plan:
     for path in discover(root):
         source = path.relative_to(root).as_posix()
         present.add(source)
+        problem = _unreadable(path, source)
+        if problem:
+            result.rejects.append(problem)
+            continue
         try:
             digest = sha256_hex(path.read_bytes())
         except OSError as err:

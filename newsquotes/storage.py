@@ -2,15 +2,17 @@
 
 Layout under the output folder (``data/processed`` by default)::
 
-    documents -> .snapshots/<version>/documents     (one symlink per table)
+    current -> .snapshots/<version>                 (the one link a run switches)
+    documents -> current/documents                  (fixed links, one per table)
     .snapshots/<version>/<table>/<partition>/part-<id>.parquet
     .staging/<run>/...                              (batch output not yet published)
     .lock
 
-A reader opens ``documents/`` (pandas, DuckDB, Polars all follow the link) and sees one complete
-snapshot. A run writes a whole new snapshot beside the old one, hard-linking every file it does
-not change, and then swaps each table's link with an atomic rename: a reader never sees half a
-table, and a run killed at any point leaves the previous tables as they were.
+A reader opens ``documents/`` (pandas, DuckDB, Polars all follow the links) and sees one
+complete snapshot. A run writes a whole new snapshot beside the old one, hard-linking every file
+it does not change, and then switches ``current`` with one atomic rename: all tables change
+together, a reader never sees half a table, and a run killed at any point leaves the previous
+tables as they were.
 
 Partitions are months of the publication date (``2015-08``, ``undated``): daily appends touch
 only the newest months, a re-ingested article rewrites only the files holding its rows, and a
@@ -38,6 +40,7 @@ from newsquotes.tables import column_kinds, empty_table
 from schemas.tables import MODELS, SCHEMA_VERSION
 
 SNAPSHOTS = ".snapshots"
+CURRENT = "current"
 STAGING = ".staging"
 UNDATED = "undated"
 PUBLISHED_TABLES = ("documents", "sentences", "quotes", "rejects")
@@ -195,10 +198,8 @@ class Store:
             self._build_table(table, snapshot / table, staged / table, drop_doc_ids, run_id)
         write_parquet(rejects.reset_index(drop=True), "rejects", snapshot / "rejects" / "part-0.parquet")
         _fsync_dir(snapshot)
-        # Documents last: a reader that sees a document can find its sentences and quotes.
-        for table in ("rejects", "sentences", "quotes", "documents"):
-            self._point(table, snapshot / table)
-        _fsync_dir(self.root)
+        self._link_tables()
+        self._switch_current(snapshot)
         self.discard_staging(run_id)
         self._drop_old_snapshots()
         return version
@@ -243,19 +244,28 @@ class Store:
         for path in paths:
             _link_or_copy(path, folder / path.name)
 
-    def _point(self, table: str, target: Path) -> None:
-        link = self.root / table
-        tmp = self.root / f".{table}.{uuid.uuid4().hex}.link"
-        os.symlink(os.path.relpath(target, self.root), tmp)
-        if link.exists() and not link.is_symlink():
-            raise RuntimeError(f"{link} is a real folder, not a newsquotes table link; move it away")
-        os.replace(tmp, link)
+    def _link_tables(self) -> None:
+        """Make each table folder a fixed link into ``current`` (once; later runs reuse them)."""
+        for table in PUBLISHED_TABLES:
+            link = self.root / table
+            if link.is_symlink():
+                continue
+            if link.exists():
+                raise RuntimeError(f"{link} is a real folder, not a newsquotes table link; move it away")
+            os.symlink(os.path.join(CURRENT, table), link)
+
+    def _switch_current(self, snapshot: Path) -> None:
+        """Point ``current`` at the new snapshot with one atomic rename, durably."""
+        tmp = self.root / f".{CURRENT}.{uuid.uuid4().hex}.link"
+        os.symlink(os.path.relpath(snapshot, self.root), tmp)
+        os.replace(tmp, self.root / CURRENT)
+        _fsync_dir(self.root)
 
     def _drop_old_snapshots(self) -> None:
         snapshots = sorted((self.root / SNAPSHOTS).iterdir())
-        live = {Path(os.readlink(self.root / t)).parts[1] for t in PUBLISHED_TABLES if (self.root / t).is_symlink()}
+        live = Path(os.readlink(self.root / CURRENT)).name
         for old in snapshots[:-KEEP_SNAPSHOTS]:
-            if old.name not in live:
+            if old.name != live:
                 shutil.rmtree(old, ignore_errors=True)
 
 

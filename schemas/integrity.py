@@ -32,58 +32,48 @@ class TableValidationError(ValueError):
         return set(self.failure_cases["doc_id"].dropna())
 
 
-def _spans_match(df: pd.DataFrame, text_column: str, start: str, end: str) -> pd.Series:
-    """True where the row's text equals the document text at its offsets (or the span is absent)."""
-    ok = [
-        True if pd.isna(s) else (isinstance(doc, str) and isinstance(t, str) and doc[int(s) : int(e)] == t)
-        for doc, t, s, e in zip(df["_doc_text"], df[text_column], df[start], df[end], strict=True)
-    ]
-    return pd.Series(ok, index=df.index)
+def _span_check(texts: Mapping[str, str], column: str, start: str, end: str) -> pa.Check:
+    """True where the row's text equals its document's text at its offsets (or the span is absent).
+
+    Texts are looked up per row in a dict rather than joined on as a column: a join would copy a
+    long article once per sentence.
+    """
+
+    def spans_match(df: pd.DataFrame) -> pd.Series:
+        rows = zip(df["doc_id"].tolist(), df[column].tolist(), df[start].tolist(), df[end].tolist(), strict=True)
+        ok = [
+            True if pd.isna(s) else (isinstance(t, str) and d in texts and texts[d][int(s) : int(e)] == t)
+            for d, t, s, e in rows
+        ]
+        return pd.Series(ok, index=df.index, dtype=bool)
+
+    return pa.Check(spans_match, name=f"{column}_equals_documents_text")
 
 
-def _span_check(table_text: str, start: str, end: str) -> pa.Check:
-    return pa.Check(
-        lambda df: _spans_match(df, table_text, start, end), name=f"{table_text}_equals_documents_text"
-    )
-
-
-def _exists(df: pd.DataFrame) -> pd.Series:
-    return df["_doc_text"].notna()
-
-
-_DOC_EXISTS = pa.Check(_exists, name="document_exists")
-
-_SENTENCE_VIEW = pa.DataFrameSchema(
-    checks=[_DOC_EXISTS, _span_check("text", "start", "end")],
-)
-_QUOTE_VIEW = pa.DataFrameSchema(
-    checks=[
-        _DOC_EXISTS,
-        _span_check("content", "start", "end"),
-        _span_check("speaker", "speaker_start", "speaker_end"),
-        _span_check("cue", "cue_start", "cue_end"),
-        pa.Check(
-            lambda df: df["_first_start"].notna() & df["_last_end"].notna(),
-            name="sentences_exist",
+def _view_schemas(texts: Mapping[str, str]) -> dict[str, pa.DataFrameSchema]:
+    exists = pa.Check(lambda df: df["doc_id"].isin(texts.keys()), name="document_exists")
+    return {
+        "documents": pa.DataFrameSchema(
+            checks=[
+                pa.Check(lambda df: df["n_sentences"] == df["_sentences"], name="n_sentences_counts_sentences"),
+                pa.Check(lambda df: df["n_quotes"] == df["_quotes"], name="n_quotes_counts_quotes"),
+            ]
         ),
-        pa.Check(
-            lambda df: (df["_first_start"] <= df["start"]) & (df["end"] <= df["_last_end"]),
-            name="inside_its_sentences",
+        "sentences": pa.DataFrameSchema(checks=[exists, _span_check(texts, "text", "start", "end")]),
+        "quotes": pa.DataFrameSchema(
+            checks=[
+                exists,
+                _span_check(texts, "content", "start", "end"),
+                _span_check(texts, "speaker", "speaker_start", "speaker_end"),
+                _span_check(texts, "cue", "cue_start", "cue_end"),
+                pa.Check(lambda df: df["_first_start"].notna() & df["_last_end"].notna(), name="sentences_exist"),
+                pa.Check(
+                    lambda df: (df["_first_start"] <= df["start"]) & (df["end"] <= df["_last_end"]),
+                    name="inside_its_sentences",
+                ),
+            ]
         ),
-    ],
-)
-_DOCUMENT_VIEW = pa.DataFrameSchema(
-    checks=[
-        pa.Check(
-            lambda df: df["n_sentences"] == df["_sentences"],
-            name="n_sentences_counts_sentences",
-        ),
-        pa.Check(
-            lambda df: df["n_quotes"] == df["_quotes"],
-            name="n_quotes_counts_quotes",
-        ),
-    ],
-)
+    }
 
 
 def _failures(err: SchemaErrors, table: str, doc_ids: pd.Series) -> pd.DataFrame:
@@ -95,14 +85,12 @@ def _failures(err: SchemaErrors, table: str, doc_ids: pd.Series) -> pd.DataFrame
 
 
 def _views(tables: Mapping[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+    """The tables with the columns the cross-table checks compare: sentence bounds, row counts."""
     documents, sentences, quotes = tables["documents"], tables["sentences"], tables["quotes"]
-    doc_text = documents.set_index("doc_id")["text"]
-    sentence_view = sentences.assign(_doc_text=sentences["doc_id"].map(doc_text))
     bounds = sentences.set_index(["doc_id", "sentence_index"])
     first = pd.MultiIndex.from_arrays([quotes["doc_id"], quotes["sentence_first"]])
     last = pd.MultiIndex.from_arrays([quotes["doc_id"], quotes["sentence_last"]])
     quote_view = quotes.assign(
-        _doc_text=quotes["doc_id"].map(doc_text),
         _first_start=bounds["start"].reindex(first).to_numpy(),
         _last_end=bounds["end"].reindex(last).to_numpy(),
     )
@@ -110,10 +98,7 @@ def _views(tables: Mapping[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
         _sentences=documents["doc_id"].map(sentences["doc_id"].value_counts()).fillna(0),
         _quotes=documents["doc_id"].map(quotes["doc_id"].value_counts()).fillna(0),
     )
-    return {"sentences": sentence_view, "quotes": quote_view, "documents": document_view}
-
-
-_VIEW_SCHEMAS = {"documents": _DOCUMENT_VIEW, "sentences": _SENTENCE_VIEW, "quotes": _QUOTE_VIEW}
+    return {"sentences": sentences, "quotes": quote_view, "documents": document_view}
 
 
 def validate_tables(tables: Mapping[str, pd.DataFrame]) -> None:
@@ -130,9 +115,11 @@ def validate_tables(tables: Mapping[str, pd.DataFrame]) -> None:
         except SchemaErrors as err:
             failures.append(_failures(err, name, frame[id_column]))
     if not failures and {"documents", "sentences", "quotes"} <= tables.keys():
+        documents = tables["documents"]
+        schemas = _view_schemas(dict(zip(documents["doc_id"].tolist(), documents["text"].tolist())))
         for name, view in _views(tables).items():
             try:
-                _VIEW_SCHEMAS[name].validate(view, lazy=True)
+                schemas[name].validate(view, lazy=True)
             except SchemaErrors as err:
                 failures.append(_failures(err, name, view["doc_id"]))
     if failures:

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
+import resource
 import shutil
 import signal
 import subprocess
@@ -98,7 +100,34 @@ def cli_env() -> dict[str, str]:
 def start_ingest(raw: Path, out: Path, log: Path, *extra: str) -> subprocess.Popen:
     command = [sys.executable, "-m", "newsquotes.cli", "ingest", str(raw), "--out", str(out), *extra]
     with open(log.with_suffix(".out"), "w") as stdout, open(log.with_suffix(".err"), "w") as stderr:
-        return subprocess.Popen(command, env=cli_env(), stdout=stdout, stderr=stderr, cwd=ROOT)
+        # A session of its own, so that a kill takes the ingest with its worker processes.
+        return subprocess.Popen(
+            command, env=cli_env(), stdout=stdout, stderr=stderr, cwd=ROOT, start_new_session=True,
+            preexec_fn=_limit_memory,
+        )
+
+
+def _limit_memory() -> None:
+    """In the child: a memory bug raises MemoryError there instead of waking the OOM killer."""
+    limit = 8 * 1024**3
+    resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+
+
+def kill(proc: subprocess.Popen) -> int:
+    """SIGKILL the ingest and its workers (its process group, which it leads), as a crash would."""
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(proc.pid, signal.SIGKILL)
+    return proc.wait()
+
+
+def summary_counts(stdout: str) -> dict[str, int]:
+    """The counts of the CLI's closing summary: 'processed: 3' or a 'processed   3 | ...' table."""
+    counts = {}
+    for name in ("processed", "unchanged", "rejected", "pruned", "documents", "sentences", "quotes", "rejects"):
+        found = re.search(rf"\b{name}\b:?\s+([\d,]+)", stdout) or re.search(rf"([\d,]+) {name}\b", stdout)
+        assert found, f"no count of {name} in the summary:\n{stdout}"
+        counts[name] = int(found[1].replace(",", ""))
+    return counts
 
 
 def run_ingest(raw: Path, out: Path, log: Path, *extra: str, timeout: float = 600) -> tuple[int, str, str]:
@@ -182,8 +211,7 @@ def test_sigkill_at_any_moment_leaves_old_tables_and_next_run_completes(tmp_path
         try:
             reached = wait_for(proc, condition(out, known))
         finally:
-            proc.send_signal(signal.SIGKILL)
-            status = proc.wait()
+            status = kill(proc)
         after = snapshot_of(out)
         # Whatever moment the kill hit, the tables are the old ones or (if it finished) the new ones.
         if same_tables(after, before):
@@ -207,7 +235,7 @@ def test_sigkill_at_any_moment_leaves_old_tables_and_next_run_completes(tmp_path
     live = {(out / t).resolve().parent for t in TABLES}
     assert len(live) == 1 and not list(next(iter(live)).rglob(".*.tmp"))
     status, stdout, _ = run_ingest(raw, out, tmp_path / "again", "--batch-size", "5")
-    assert "articles processed: 0" in stdout
+    assert summary_counts(stdout)["processed"] == 0
 
 
 @pytest.mark.xfail(
@@ -262,7 +290,11 @@ def small_disk(tmp_path):
 
 
 def _incompressible_article(title: str, n_bytes: int, seed: int) -> str:
-    """Prose-like text of random words: zstd cannot shrink it much, so it really takes disk."""
+    """Random words, so zstd cannot shrink them much and they really take disk.
+
+    No sentence punctuation: an article with thousands of sentences would hit the validation
+    memory bug (see test_bad_input.test_50_mb_article_is_ingested) before the disk fills.
+    """
     import random
 
     rng = random.Random(seed)
@@ -270,10 +302,9 @@ def _incompressible_article(title: str, n_bytes: int, seed: int) -> str:
     words, size = [], 0
     while size < n_bytes:
         word = "".join(rng.choice(letters) for _ in range(rng.randint(2, 9)))
-        words.append(word + ("." if rng.random() < 0.05 else ""))
+        words.append(word)
         size += len(word) + 1
-    sentences = " ".join(words).replace(". ", ". The ")
-    return f"# {title}\n\nMarch 3, 2024\n\n{sentences}\n"
+    return f"# {title}\n\nMarch 3, 2024\n\n{' '.join(words)}\n"
 
 
 def test_full_disk_fails_clearly_and_keeps_the_published_tables(tmp_path, small_disk):
@@ -291,7 +322,7 @@ def test_full_disk_fails_clearly_and_keeps_the_published_tables(tmp_path, small_
     # What the user sees today: a Prefect traceback ending in the OSError (exit status 1).
     assert status == 1
     assert "No space left on device" in stderr
-    assert "articles processed" not in stdout
+    assert "processed" not in stdout
     assert same_tables(snapshot_of(out), before)  # the published tables are untouched
     assert_consistent(out)
 
@@ -300,10 +331,88 @@ def test_full_disk_fails_clearly_and_keeps_the_published_tables(tmp_path, small_
     (raw / "late.txt").write_text("# Late Story\n\nThe council said on Monday it would meet again.\n")
     status, stdout, stderr = run_ingest(raw, out, tmp_path / "after")
     assert status == 0, stderr[-2000:]
-    assert "articles processed: 1" in stdout
+    assert summary_counts(stdout)["processed"] == 1
     after = snapshot_of(out)
     assert set(after["documents"]["source"]) == set(before["documents"]["source"]) | {"late.txt"}
     assert_consistent(out)
+
+
+def _remount(disk: Path, size: int) -> None:
+    subprocess.run(["mount", "-o", f"remount,size={size}", str(disk)], check=True, capture_output=True)
+
+
+def _used(disk: Path) -> int:
+    info = os.statvfs(disk)
+    return (info.f_blocks - info.f_bfree) * info.f_frsize
+
+
+def test_disk_full_while_publishing_keeps_the_published_tables(tmp_path, small_disk):
+    """The staged rows fit, but rewriting a published file without a changed article does not."""
+    raw, out = tmp_path / "raw", small_disk / "out"
+    _remount(small_disk, 32 * 1024**2)
+    raw.mkdir()
+    # Same month, so both land in the same files: changing the small one rewrites the big one.
+    (raw / "big.txt").write_text(_incompressible_article("Big Report", 1_200_000, 1))
+    (raw / "small.txt").write_text("# Small Story\n\nMarch 3, 2024\n\nThe council said it would meet again.\n")
+    status, _, stderr = run_ingest(raw, out, tmp_path / "first")
+    assert status == 0, stderr[-2000:]
+    before = snapshot_of(out)
+    live = (out / "documents").resolve().parent
+    used = _used(small_disk)
+    _remount(small_disk, used + used // 4)  # room for the staged rows, not for a rewritten big file
+
+    (raw / "small.txt").write_text("# Small Story\n\nMarch 3, 2024\n\nThe council said it would meet on Friday.\n")
+    status, stdout, stderr = run_ingest(raw, out, tmp_path / "full")
+    assert status == 1 and "No space left on device" in stderr
+    assert "in publish" in stderr  # the disk filled in the publish step, after staging worked
+    assert (out / "documents").resolve().parent == live
+    assert same_tables(snapshot_of(out), before)
+    assert_consistent(out)
+
+    _remount(small_disk, 64 * 1024**2)  # the disk is grown: the next run finishes the job
+    status, stdout, stderr = run_ingest(raw, out, tmp_path / "after")
+    assert status == 0, stderr[-2000:]
+    after = snapshot_of(out)
+    assert "meet on Friday" in after["documents"].set_index("source").loc["small.txt", "text"]
+    assert after["documents"].set_index("source").loc["big.txt", "text"] == before["documents"].set_index(
+        "source"
+    ).loc["big.txt", "text"]
+    assert_consistent(out)
+
+
+@pytest.mark.xfail(
+    reason="BUG: Store._drop_old_snapshots keeps the newest KEEP_SNAPSHOTS folders by name, counting "
+    "the half-built snapshot a crashed or failed publish left behind; the next publish then deletes "
+    "the previous published snapshot (that readers may still hold) and keeps the garbage instead",
+    strict=True,
+)
+def test_failed_publish_does_not_cost_readers_the_previous_snapshot(tmp_path, monkeypatch):
+    raw, out = tmp_path / "raw", tmp_path / "out"
+    write_corpus(raw, copies=1)
+    originals = ORIGINALS[:4]
+    for path in list(raw.rglob("*.txt")):
+        if path.name not in {o.name for o in originals}:
+            path.unlink()
+    ingest_flow(raw_dir=str(raw), out_dir=str(out))
+    first = (out / "documents").resolve().parent
+    (raw / "copy00" / "new.txt").write_text("# New Story\n\nThe council said it would meet again.\n")
+
+    def crash(self, table, target):
+        raise SystemExit("killed before switching the links")
+
+    monkeypatch.setattr(Store, "_point", crash)
+    with pytest.raises(BaseException):
+        ingest_flow(raw_dir=str(raw), out_dir=str(out))
+    monkeypatch.undo()
+    half_built = [p for p in (out / SNAPSHOTS).iterdir() if p != first]
+    assert len(half_built) == 1
+
+    (raw / "copy00" / "newer.txt").write_text("# Newer Story\n\nThe mayor said the vote was close.\n")
+    ingest_flow(raw_dir=str(raw), out_dir=str(out))
+    second = (out / "documents").resolve().parent
+    assert second != first
+    assert first.is_dir(), "the previous published snapshot was deleted"
+    assert not half_built[0].exists(), "the half-built snapshot was kept instead"
 
 
 # -- two ingests at once -------------------------------------------------------------------------
@@ -312,7 +421,7 @@ def test_full_disk_fails_clearly_and_keeps_the_published_tables(tmp_path, small_
 def _outcome(status: int, stdout: str, stderr: str) -> str:
     if status == 1 and "another ingest" in stderr:
         return "locked out"
-    if status == 0 and "articles processed: 0," in stdout:
+    if status == 0 and summary_counts(stdout)["processed"] == 0:
         return "nothing to do"
     if status == 0:
         return "ingested"
@@ -350,13 +459,12 @@ def test_lock_is_released_when_the_holder_is_killed(tmp_path):
     write_corpus(raw, copies=1)
     holder = start_ingest(raw, out, tmp_path / "holder", "--batch-size", "2")
     assert wait_for(holder, lambda: any((out / STAGING).rglob("*.parquet")))
-    holder.send_signal(signal.SIGKILL)
-    holder.wait()
+    kill(holder)
     # The lock file still names the dead holder, but the kernel dropped its lock.
     assert "pid" in (out / ".lock").read_text()
     status, stdout, stderr = run_ingest(raw, out, tmp_path / "next")
     assert status == 0, stderr[-2000:]
-    assert f"articles processed: {len(ORIGINALS)}" in stdout
+    assert summary_counts(stdout)["processed"] == len(ORIGINALS)
     assert not list((out / STAGING).glob("*/")) or not any((out / STAGING).rglob("*.parquet"))
 
 
