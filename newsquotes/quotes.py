@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 
 from newsquotes import cues
 from newsquotes.model import Quote, Sentence
-from newsquotes.speakers import Mention, SpeakerResolver, Tok, speaker_after, speaker_before, tokenize
+from newsquotes.speakers import Mention, SpeakerResolver, Tok, indexed, speaker_after, speaker_before, tokenize
 
 __all__ = ["extract_quotes", "quotation_spans"]
 
@@ -229,28 +229,41 @@ _CUE_WORD = re.compile(
 )
 
 
+_NONSPACE = re.compile(r"\S")
+_NOUN_DETERMINERS = frozenset({"the", "a", "an", "his", "her", "its", "their"})
+
+
 def _find_cues(text: str, lo: int, hi: int, headline: bool, inside) -> list[_Cue]:
     found: list[_Cue] = []
     for m in _PHRASE_CUE.finditer(text, lo, hi):
         if not inside(m.start()):
             found.append(_Cue(m.start(), m.end(), cues.PHRASE_CUES[" ".join(m.group().lower().split())]))
     taken = [(c.start, c.end) for c in found]
+    t = 0
     for m in _CUE_WORD.finditer(text, lo, hi):
         word = m.group()
         low = word.lower()
         lemma = cues.CUE_LEMMA.get(low)
-        if lemma is None or inside(m.start()) or any(a <= m.start() < b for a, b in taken):
+        pos = m.start()
+        while t < len(taken) and taken[t][1] <= pos:
+            t += 1
+        if lemma is None or (t < len(taken) and taken[t][0] <= pos) or inside(pos):
             continue
-        if word[0].isupper() and not headline and text[lo:m.start()].strip():
+        if word[0].isupper() and not headline and _NONSPACE.search(text, lo, pos):
             continue  # "Says" inside a name or the title of a work
-        prev = [t.low for t in tokenize(text, max(lo, m.start() - 40), m.start())[-3:]]
+        # the three words before the cue (punctuation between them and the cue is ignored,
+        # a word followed by punctuation is not a modifier of the cue)
+        window = text[max(lo, pos - 40):pos]
+        prev = window.lower().split()[-3:]
+        if prev and not prev[-1][-1:].isalnum():
+            prev = prev[:-1] + ["."]  # '..., "' stands between: no adjacent word
         if prev and prev[-1] == "to":
             continue  # infinitive: "declined to say", "agreeing to work"
         if any(p in cues.NEGATORS or p.endswith("n't") for p in prev[-2:]):
             continue
-        if prev and prev[-1] in _BE and not low.endswith("ing"):
-            continue  # passive: "was told to", "is said to"
-        if prev and prev[-1] in ("the", "a", "an", "his", "her", "its", "their"):
+        if prev and (prev[-1] in _BE or len(prev) > 1 and prev[-1].endswith("ly") and prev[-2] in _BE) and not low.endswith("ing"):
+            continue  # passive: "was told to", "is said to", "was initially denied"
+        if prev and prev[-1] in _NOUN_DETERMINERS:
             continue  # a noun: "the report", "a claim"
         found.append(_Cue(m.start(), m.end(), lemma, plural=low == lemma))
     found.sort(key=lambda c: c.start)
@@ -652,6 +665,14 @@ class _Extractor:
         for span in self.spans:
             if span.role == "direct":
                 items.append(_Item("direct", span.start, span.end, span.speaker, span.cue, span.how, span))
+        blocks = self.blockquotes()
+        if blocks:
+            spans = sorted((b.start, b.end) for b in blocks)
+            starts = [a for a, _ in spans]
+            def inside_block(it: _Item) -> bool:
+                k = bisect_right(starts, it.start) - 1
+                return k >= 0 and it.start < spans[k][1]
+            items = [it for it in items if not inside_block(it)] + blocks
         items.sort(key=lambda it: (it.start, it.type != "direct"))
         quotes: list[Quote] = []
         last: tuple[_Item, Mention | None, object] | None = None
@@ -677,6 +698,102 @@ class _Extractor:
             if m is not None:
                 last = (item, m, cue)
         return quotes
+
+    # --- blockquotes without marks -------------------------------------------------------
+    def blockquotes(self) -> list[_Item]:
+        """Quotations set off as paragraphs of their own, with no quotation marks:
+
+        - a pull-quote that ends with the bare name of its speaker ("... was suppressive.
+          Valeska Paris", also "... Program. Charles Bolden, NASA Administrator"), and the same
+          text repeated at the start of a later paragraph (a layout artefact);
+        - a paragraph introduced by a colon at the end of the paragraph before, whose last
+          sentence has a speech cue ("the Church denied these allegations:"): its sentences up
+          to the first one with an attribution of its own.
+        """
+        text = self.text
+        out: list[_Item] = []
+        pulls: list[tuple[str, Mention]] = []
+        by_para: dict[int, list[int]] = {}
+        for si, sent in enumerate(self.sentences):
+            by_para.setdefault(sent.paragraph_index, []).append(si)
+        paras = sorted(by_para)
+        prev_body: list[int] | None = None
+        for pi in paras:
+            sis = by_para[pi]
+            first, last = self.sentences[sis[0]], self.sentences[sis[-1]]
+            if first.block != "body":
+                if first.block != "caption":
+                    prev_body = None
+                continue
+            ps, pe = first.start, _trim_end(text, last.start, last.end)
+            marked = _DOUBLE.search(text, ps, pe) is not None
+            if not marked and pe - ps < 2000:
+                item = self._pull_quote(ps, pe)
+                if item is not None:
+                    out.append(item)
+                    pulls.append((text[item.start:item.end], item.speaker))
+                    prev_body = sis
+                    continue
+                for body, m in pulls:
+                    if len(body) > 40 and text.startswith(body, ps):
+                        out.append(_Item("direct", ps, ps + len(body), m, None, "repeat"))
+                        break
+                else:
+                    if prev_body is not None:
+                        item = self._colon_block(prev_body, sis)
+                        if item is not None:
+                            out.append(item)
+            prev_body = sis
+        return out
+
+    def _pull_quote(self, ps: int, pe: int) -> _Item | None:
+        """"<sentences>. Firstname Lastname[, role]" with no verb after the name."""
+        text = self.text
+        tail_start = max(ps, pe - 120)
+        cut = max(text.rfind(". ", tail_start, pe), text.rfind("? ", tail_start, pe), text.rfind("! ", tail_start, pe))
+        if cut <= ps:
+            return None
+        name_part = text[cut + 2:pe]
+        head = name_part.split(",")[0].strip()
+        words = head.split()
+        if not 2 <= len(words) <= 4 or not all(w[:1].isupper() for w in words):
+            return None
+        if "," in name_part and len(name_part.split(",", 1)[1].split()) > 6:
+            return None
+        toks = tokenize(text, cut + 2, cut + 2 + len(name_part.split(",")[0].rstrip()))
+        from newsquotes.speakers import _classify, person_core
+
+        if len(person_core(toks)) != len([t for t in toks if t.text != "."]):
+            return None
+        m = _classify(text, toks)
+        if m is None or m.kind != "name" or len(_WORD.findall(text[ps:cut])) < 6:
+            return None
+        return _Item("direct", ps, cut + 1, m, None, "pull")
+
+    def _colon_block(self, prev: list[int], sis: list[int]) -> _Item | None:
+        text = self.text
+        ps = self.sentences[prev[-1]]
+        intro = text[ps.start:ps.end].rstrip()
+        if not intro.endswith(":"):
+            return None
+        cands = self.cues_before(prev[-1], ps.end, 5)
+        m = c = None
+        for c in reversed(cands):
+            m = speaker_before(text, ps.start, c.start, c.plural)
+            if m is not None:
+                break
+        if m is None or c is None:
+            return None
+        end = None
+        for si in sis:
+            if self.cues_in(si):
+                break
+            end = self.sentences[si]
+        if end is None:
+            return None
+        start = self.sentences[sis[0]].start
+        c.used = True
+        return _Item("direct", start, _trim_end(text, end.start, end.end), m, (c.start, c.end), "colon")
 
     def _floating(self, item: _Item, last) -> tuple[Mention | None, tuple[int, int] | None, str]:
         """Speaker of a quote with no attribution of its own."""
@@ -836,7 +953,7 @@ def _confidence(qtype: str, how: str, kind: str | None, name: str | None) -> flo
     base = {
         ("direct", "lead"): 0.9, ("direct", "tail"): 0.9, ("direct", "colon"): 0.8,
         ("direct", "intro"): 0.75, ("direct", "continued"): 0.85, ("direct", "previous"): 0.85,
-        ("direct", "next"): 0.5, ("direct", "none"): 0.15, ("direct", "float"): 0.15,
+        ("direct", "next"): 0.5, ("direct", "pull"): 0.8, ("direct", "repeat"): 0.7, ("direct", "none"): 0.15, ("direct", "float"): 0.15,
         ("mixed", "clause"): 0.85, ("mixed", "trailing"): 0.8, ("mixed", "parenthetical"): 0.8,
         ("mixed", "according"): 0.7, ("indirect", "clause"): 0.85, ("indirect", "trailing"): 0.6,
         ("indirect", "parenthetical"): 0.55, ("indirect", "according"): 0.7,

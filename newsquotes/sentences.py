@@ -7,7 +7,11 @@ it (is it an abbreviation, an initial, a list number?) and the word after it (lo
 a digit, a capitalised name, or a word that only starts sentences?). A few news-furniture
 rules add boundaries that have no punctuation at all: a paragraph-initial date line or
 dateline ("KABUL, Afghanistan -"), a photo credit glued to its caption ("… Image: AP"),
-bullets, and line breaks after headlines or lines of results when line breaks are present.
+bullets, line breaks after headlines or lines of results when line breaks are present, and
+a caption or headline that lost its line break before the body ("… constituency In the …").
+Two quotation rules remove boundaries: sentence ends inside a quotation that is built into
+its sentence (`said "…"`, `that "…"`, no comma) do not end that sentence, and a pull-quote
+paragraph (a quotation and a verbless attribution, `"…" - Name`) is one unit.
 
 Every regex is either a flat character-class run or is applied to a bounded slice, and
 each candidate looks at a bounded window around itself, so the running time is linear in
@@ -30,11 +34,32 @@ _TERMINALS = ".?!…‽"
 _GLUED_BEFORE = re.compile(r"[A-Za-z]*[a-z]{3}")
 _GLUED_AFTER = re.compile(r"[A-Z][a-z'’]+[,;:]?")
 # 'asked?" Smith said.': a capitalised name of up to three words, then a speech verb.
-_ATTRIBUTION = re.compile(
-    r"\s+(?:[A-Z][\w'’.-]*\s){1,3}(?:said|says|asked|asks|added|adds|told|tells|wrote|writes"
-    r"|replied|shouted|yelled|tweeted|explained|recalled|continued|insisted|wondered)\b"
+_SPEECH_VERBS = (
+    "said|says|asked|asks|added|adds|told|tells|wrote|writes"
+    "|replied|shouted|yelled|tweeted|explained|recalled|continued|insisted|wondered"
 )
+_ATTRIBUTION = re.compile(rf"\s+(?:[A-Z][\w'’.-]*\s){{1,3}}(?:{_SPEECH_VERBS})\b")
 _QUOTES = "\"'”’“‘»«"
+
+# Double quotation marks, for the two quotation rules below.
+_DOUBLE_QUOTE = re.compile("[\"“”„«»]")
+_INTEGRATED_OPEN = re.compile(" [\"“„«]")  # a space, then an opening mark (checked below)
+# Integrated quotations. A quotation set off by a comma or colon (`she said, "We won. It was
+# hard."`) is a run of the speaker's own sentences. One that follows its verb or "that" with
+# no comma (`said "…"`, `wrote that "…"`, `says "many schools …"`) is built into the
+# sentence as the verb's object, and that sentence ends only where the quotation closes:
+# sentence ends inside it are not boundaries.
+_INTEGRATING = frozenset(
+    """said says say saying wrote writes write writing added adds stated states declared declares
+    tweeted posted asked asks replied replies insisted insists argued argues warned warns
+    explained explains noted notes commented comments claimed claims announced announces
+    concluded concludes answered answers read reads that whether""".split()
+)
+# Pull quotes: a paragraph that is one quotation followed by a verbless attribution
+# ('"…" - Matthew Ingram', '"…" Jane Doe, a nurse in Ohio') is a display item, like a caption,
+# and stays one unit. With a speech verb ('"…" Smith said') it is ordinary running text.
+_PULL_QUOTE_TAIL = 100
+_SPEECH_VERB = re.compile(rf"\b(?:{_SPEECH_VERBS}|say|says|according)\b")
 _CLOSERS = _QUOTES + ")]}"
 
 # Characters that may open the next sentence before its first word.
@@ -84,20 +109,38 @@ _SENTENCE_STARTERS = frozenset(
     However Meanwhile Moreover Furthermore Nevertheless Nonetheless Then Now Today
     Yesterday Tomorrow Later Earlier Last Next Some Many Most Few All Both Each Every Either
     Neither No Not None Several Such Other Another Any Only Even Instead Indeed Still Thus
-    Hence Therefore Otherwise Once Officials Police According Asked Overall Finally
+    Hence Therefore Otherwise Once According Asked Overall Finally
     Let Please
     Image Images Photo Photos Photograph Picture Credit Video""".split()
 )
 # Deliberately absent: capitalised words that also start names or titles ("U.S. First Lady",
-# "Mrs. May", "Gov. Will Smith") and auxiliaries, which title-case headlines capitalise
-# ("Lavrov Says U.S. Should Cooperate").
+# "Mrs. May", "Gov. Will Smith", "D.C. Police Chief", "U.N. Officials Say") and auxiliaries,
+# which title-case headlines capitalise ("Lavrov Says U.S. Should Cooperate").
 
 # Boundaries without terminal punctuation, each confirmed in _extra_cut: a capitalised credit
 # label inside a caption ("… Belle Image: AP"), a bullet ("• Two were hurt"), a line break
 # after a headline or a line of results (text normally arrives with whitespace collapsed, but
 # line breaks are honoured when they are there).
-_EXTRA = re.compile(r"\b(?:Images?|Photos?|Photograph|Picture|Credit|Video):|[•▪■●◦‣]|[\n\r\u2028]")
+#
+# And a caption or headline glued to the body with its line break lost ("DAB's Elizabeth Quat
+# In the New Territories East constituency, …"): a capitalised article or short preposition
+# followed by a lower-case word, right after a plain word. Title case (AP and Chicago alike)
+# keeps these words lower-case inside a title ("Man Dies in the Fire"), all-caps and
+# start-case text capitalise the next word too ("In The"), and sentence-case prose only
+# capitalises them at a sentence start, so mid-paragraph "… Quat In the …" begins a sentence.
+# (The leading lookahead lets the regex engine skip to the possible first characters; a word
+# boundary before a label or a word is checked in _extra_cut.)
+_EXTRA = re.compile(
+    r"(?=[ICPVTOAF•▪■●◦‣\n\r\u2028])"
+    r"(?:(?:Images?|Photos?|Photograph|Picture|Credit|Video):|[•▪■●◦‣\n\r\u2028]"
+    r"|(?:The|In|On|At|For) (?=[a-z]))"
+)
 _LOWER_END = re.compile(r"[a-z,;:(\[–—-]")
+# Words after which a capitalised "In the …" is a title being named, not a new sentence
+# ("starred in On the Waterfront", "Kerouac's On the Road").
+_TITLE_INTRODUCERS = frozenset(
+    "a an the of in on at to for by from with and or as is was like called titled".split()
+)
 
 # Paragraph-initial furniture, matched only against a bounded head of the paragraph.
 _HEAD = 100
@@ -127,21 +170,10 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
     if lo >= hi:
         return []
 
-    cuts = _furniture_cuts(text, lo, hi)
-    for m in _CANDIDATE.finditer(text, lo, hi):
-        after = m.end()
-        if after >= hi:
-            continue
-        # A boundary needs whitespace after the punctuation ("3.5", "U.S.-led", "x.com" are
-        # not), except for a space lost in scraping between two plain words ("people.The").
-        if text[after].isspace():
-            if _ends_sentence(text, lo, hi, m.start(), after):
-                cuts.append(after)
-        elif after - m.start() == 1 and _is_glued(text, lo, hi, m.start()):
-            cuts.append(after)
-    for m in _EXTRA.finditer(text, lo, hi):
-        if _extra_cut(text, lo, hi, m.start()):
-            cuts.append(m.start())
+    if _is_pull_quote(text, lo, hi):
+        cuts = []
+    else:
+        cuts = _cuts(text, lo, hi)
 
     spans = []
     prev = lo
@@ -159,6 +191,89 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
     return spans
 
 
+def _cuts(text: str, lo: int, hi: int) -> list[int]:
+    """Every boundary in text[lo:hi], unsorted."""
+    cuts = _furniture_cuts(text, lo, hi)
+    regions = _integrated_quotes(text, lo, hi)
+    region = 0
+    for m in _CANDIDATE.finditer(text, lo, hi):
+        after = m.end()
+        if after >= hi:
+            continue
+        # Inside an integrated quotation, before its closing mark: not a boundary.
+        while region < len(regions) and regions[region][1] < after:
+            region += 1
+        if region < len(regions) and regions[region][0] < m.start():
+            continue
+        # A boundary needs whitespace after the punctuation ("3.5", "U.S.-led", "x.com" are
+        # not), except for a space lost in scraping between two plain words ("people.The").
+        if text[after].isspace():
+            if _ends_sentence(text, lo, hi, m.start(), after):
+                cuts.append(after)
+        elif after - m.start() == 1 and _is_glued(text, lo, hi, m.start()):
+            cuts.append(after)
+    for m in _EXTRA.finditer(text, lo, hi):
+        if _extra_cut(text, lo, hi, m.start(), m.group()):
+            cuts.append(m.start())
+    return cuts
+
+
+def _quote_role(text: str, lo: int, hi: int, pos: int) -> str:
+    """Is the double quotation mark at pos an opening ("open") or closing ("close") one?"""
+    ch = text[pos]
+    if ch in "“„«":
+        return "open"
+    if ch in "”»":
+        return "close"
+    before = text[pos - 1] if pos > lo else " "
+    after = text[pos + 1] if pos + 1 < hi else " "
+    if (before.isspace() or before in "([{") and not after.isspace():
+        return "open"
+    return "" if before.isspace() else "close"
+
+
+def _integrated_quotes(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """(opening mark, closing mark) of each integrated quotation (`said "…"`), in order.
+
+    A quotation counts only if the very next double mark closes it, so an unclosed or
+    mismatched one never swallows the rest of the paragraph. Each search for a closing mark
+    stops at the next mark, before the next opening one can start: linear in all."""
+    regions = []
+    for m in _INTEGRATED_OPEN.finditer(text, lo, hi):
+        pos = m.end() - 1
+        if _quote_role(text, lo, hi, pos) != "open":
+            continue
+        words = text[max(lo, pos - _WINDOW) : pos].split()
+        if not words or words[-1] not in _INTEGRATING:
+            continue
+        close = _DOUBLE_QUOTE.search(text, pos + 1, hi)
+        if close and _quote_role(text, lo, hi, close.start()) == "close":
+            regions.append((pos, close.start()))
+    return regions
+
+
+def _is_pull_quote(text: str, lo: int, hi: int) -> bool:
+    """A paragraph that is a quotation of full sentences and a verbless attribution."""
+    start = lo
+    while start < hi and text[start].isspace():
+        start += 1
+    if start >= hi or text[start] not in "\"“„«":
+        return False
+    m = _DOUBLE_QUOTE.search(text, start + 1, hi)
+    if not m or text[m.start() - 1] not in _TERMINALS or hi - m.end() > _PULL_QUOTE_TAIL:
+        return False
+    if m.end() >= hi or not text[m.end()].isspace():
+        return False
+    tail = text[m.end() : hi].strip()
+    if not tail or not (tail[0] in "-–—" or tail[0].isupper()):
+        return False
+    if tail.rstrip(_CLOSERS)[-1:] in _TERMINALS:
+        return False  # a sentence of its own ('"We won." Smith, 45, was defiant.')
+    if _word_only(tail.split()[0]) in _SENTENCE_STARTERS:
+        return False  # a sentence that lost its period ('"We won." Then the crowd left')
+    return not _SPEECH_VERB.search(tail)
+
+
 def _is_glued(text: str, lo: int, hi: int, pos: int) -> bool:
     """A period, ? or ! at pos between two plain words with the space lost ("people.The")."""
     following = text[pos + 1 : min(hi, pos + 1 + _WINDOW)].split(maxsplit=1)
@@ -169,11 +284,25 @@ def _is_glued(text: str, lo: int, hi: int, pos: int) -> bool:
     )
 
 
-def _extra_cut(text: str, lo: int, hi: int, pos: int) -> bool:
-    """Decide a boundary before a credit label, a bullet or at a line break."""
+def _extra_cut(text: str, lo: int, hi: int, pos: int, mark: str) -> bool:
+    """Decide a boundary before a credit label, a bullet, a glued sentence start ("In ") or at
+    a line break."""
     before = text[max(lo, pos - _WINDOW) : pos]
     if not before.strip():
         return False  # nothing before it in this paragraph
+    if mark.endswith(" "):
+        # "… Quat In the …": one space after a plain word (no comma, colon, quote or dash
+        # between), and that word introduces no title ("in On the Waterfront", "Kerouac's On
+        # the Road").
+        if len(before) < 2 or before[-1] != " " or not before[-2].isalnum():
+            return False
+        # Inside a quoted title ('the song "Lost In the Night"') the words are the title's.
+        mark_at = max(before.rfind(q) for q in "\"“”„«»")
+        if mark_at >= 0 and _quote_role(text, lo, hi, pos - len(before) + mark_at) == "open":
+            return False
+        word = before.split()[-1]
+        possessive = word.endswith(("'s", "’s", "s'", "s’"))
+        return not possessive and word.lower() not in _TITLE_INTRODUCERS
     if text[pos] not in "\n\r\u2028":
         # Credit labels and bullets only count glued to earlier text ("… Belle Image: AP").
         return before[-1].isspace()

@@ -18,7 +18,8 @@ over more than one token.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+import threading
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
@@ -55,6 +56,10 @@ _FEMALE_WORDS = frozenset({"ms", "mrs", "miss", "queen", "princess", "sister", "
                            "mother", "aunt", "madam"})
 
 
+_HE = re.compile(r"\b(?:[Hh]e|[Hh]is|him|[Hh]imself)\b")
+_SHE = re.compile(r"\b(?:[Ss]he|[Hh]er|[Hh]ers|[Hh]erself)\b")
+
+
 class Tok(NamedTuple):
     start: int
     end: int
@@ -63,13 +68,68 @@ class Tok(NamedTuple):
     cap: bool
 
 
-def tokenize(text: str, lo: int, hi: int) -> list[Tok]:
-    out = []
+_new_tok = tuple.__new__
+
+
+def _tokenize(text: str, lo: int, hi: int) -> list[Tok]:
+    out: list[Tok] = []
+    append = out.append
     for m in _TOKEN.finditer(text, lo, hi):
         word = m.group()
-        out.append(Tok(m.start(), m.end(), word, word.lower(),
-                       word[0].isupper() or ("-" in word and _particle_name(word))))
+        s, e = m.span()
+        append(_new_tok(Tok, (s, e, word, word.lower(),
+                              word[0].isupper() or ("-" in word and _particle_name(word)))))
     return out
+
+
+class TokenIndex:
+    """The tokens of a whole document, made once; ``slice(lo, hi)`` gives the tokens that lie
+    inside ``[lo, hi)`` by bisection. Extraction asks for thousands of overlapping windows,
+    so tokenizing each window afresh would cost several times the document length."""
+
+    __slots__ = ("text", "toks", "starts")
+
+    def __init__(self, text: str):
+        self.text = text
+        self.toks = _tokenize(text, 0, len(text))
+        self.starts = [t[0] for t in self.toks]
+
+    def slice(self, lo: int, hi: int) -> list[Tok]:
+        starts = self.starts
+        i = bisect_left(starts, lo)
+        j = bisect_left(starts, hi, i)
+        toks = self.toks
+        while j > i and toks[j - 1][1] > hi:
+            j -= 1  # a token cut by ``hi`` is left out
+        return toks[i:j]
+
+
+_active = threading.local()
+
+
+class indexed:
+    """Context manager: while active, ``tokenize`` on ``text`` slices one document index.
+    Thread-local, so concurrent extractions in threads never see each other's index."""
+
+    def __init__(self, text: str):
+        self.index = TokenIndex(text)
+
+    def __enter__(self) -> TokenIndex:
+        self.saved = getattr(_active, "index", None)
+        _active.index = self.index
+        return self.index
+
+    def __exit__(self, *exc) -> None:
+        _active.index = self.saved
+
+
+def tokenize(text: str, lo: int, hi: int) -> list[Tok]:
+    """Tokens of ``text[lo:hi]`` (words with inner apostrophes, hyphens and dots, and single
+    punctuation characters)."""
+    index = getattr(_active, "index", None)
+    if index is not None and index.text is text:
+        return index.slice(lo, hi)
+    return _tokenize(text, lo, hi)
 
 
 def _particle_name(word: str) -> bool:
@@ -137,12 +197,15 @@ def _org_or_place(tok: Tok) -> bool:
         or base in cues.PLACES
         or base in _DOTTED_PLACES  # U.S, U.K
         or (base.isupper() and len(base) > 1 and base.isalpha())  # KCNA, WHO
-        or "." in base and not base.replace(".", "").isalpha()
+        or "." in base and len(base) > 1 and not base.replace(".", "").isalpha()
     )
 
 
+_NATIONALITY = re.compile(r"[A-Z][a-z]+(?:an|ian|ese|ish|i|ic|ch)")
+
+
 def _nationality(word: str) -> bool:
-    return bool(re.fullmatch(r"[A-Z][a-z]+(?:an|ian|ese|ish|i|ic|ch)", word))
+    return word[:1].isupper() and _NATIONALITY.fullmatch(word) is not None
 
 
 def person_core(run: Sequence[Tok]) -> list[Tok]:
@@ -159,12 +222,19 @@ def person_core(run: Sequence[Tok]) -> list[Tok]:
             or _possessive(tok)
             or low in cues.TITLES
             or _is_person_noun(low) and not tok.cap
-            or tok.text == "."
+            or tok.text == "." and not (i > 0 and _initial(run[i - 1].text))
             or (low in _CONNECTORS and i + 1 < len(run))
             or (_nationality(tok.text) and i + 1 < len(run) and run[i + 1].low in cues.TITLES)
         ):
             start = i + 1
     core = [t for t in run[start:] if t.text != "."]
+    if len(core) == 1 and core[0].text in cues.PLACES and all(_org_or_place(t) for t in run if t.text != "."):
+        return []  # "South Korea", "New Zealand": a place, not a person named Korea
+    if 0 < start < len(run) and len(core) >= 3 and _org_or_place(run[start - 1]) and (
+        _name_gender(core[0].text) is None and core[0].low not in cues.NAME_PARTICLES
+    ):
+        # "University of Texas Arlington Amneh Jafari": a place word glued to the name
+        core = core[1:]
     if not core and start == len(run) and _possessive(run[-1]) and run[-1].text not in ("'", "’"):
         # "Prime Minister Rishi Sunak's effort": the owner's name is the core
         last = run[-1]
@@ -183,6 +253,11 @@ def person_core(run: Sequence[Tok]) -> list[Tok]:
     if any(t.text in cues.NON_NAME_CAPS or t.text.isdigit() for t in core):
         return []
     return core
+
+
+def _initial(word: str) -> bool:
+    """"K", "K.C", "J.R": initials of a first name, not an abbreviated title."""
+    return len(word) == 1 and word.isupper() or "." in word and all(len(p) == 1 for p in word.split("."))
 
 
 def _runs(toks: Sequence[Tok]) -> list[list[Tok]]:
@@ -308,6 +383,10 @@ def speaker_before(text: str, lo: int, hi: int, plural_verb: bool = False) -> Me
     if i < 0:
         return None
     tok = toks[i]
+    if tok.low in cues.SUBJECT_PRONOUNS and i > 0 and toks[i - 1].low in ("the", "a"):
+        # "the i reporting": a title that looks like a pronoun (newspaper, album, brand)
+        a = toks[i - 1].start
+        return Mention(a, tok.end, text[a:tok.end], "organization")
     if tok.low in cues.SUBJECT_PRONOUNS:
         return Mention(tok.start, tok.end, tok.text, "pronoun")
     if tok.low == "who" and i > 0 and toks[i - 1].text == ",":
@@ -334,7 +413,14 @@ def speaker_before(text: str, lo: int, hi: int, plural_verb: bool = False) -> Me
             if prev is None or toks[prev].text != ",":
                 break
             appos = toks[prev + 1:end + 1]
-            if not appos or not _is_apposition(appos) or prev == 0:
+            if not appos or prev == 0:
+                break
+            if not _is_apposition(appos) and not (
+                # "..., curator at the University of Arkansas, Fayetteville, said": a one-word
+                # place after a capitalised name qualifies that name, not the speaker
+                len(appos) == 1 and appos[0].cap and toks[prev - 1].cap
+                and any(t.text == "," for t in toks[:prev - 1]) and _name_gender(appos[0].text) is None
+            ):
                 break
             end = prev - 1
         i = end
@@ -344,6 +430,17 @@ def speaker_before(text: str, lo: int, hi: int, plural_verb: bool = False) -> Me
     if start is None:
         return None
     np_toks = toks[start:i + 1]
+    if start >= 2 and toks[start - 1].low == "and" and i - start < 8:
+        # "Both the school district and the police department have asserted ..."
+        first = _np_backward(toks, start - 2)
+        plural = plural_verb or any(t.low in ("have", "are", "were") for t in toks[i + 1:])
+        if first is not None and (plural or first > 0 and toks[first - 1].low == "both"):
+            if first > 0 and toks[first - 1].low == "both":
+                first -= 1
+            conj = _classify(text, toks[first:start - 1])
+            if conj is not None and conj.kind != "pronoun" and start - 1 - first < 10:
+                a, b = toks[first].start, toks[i].end
+                return Mention(a, b, text[a:b], conj.kind, conj.core, True)
     # "A leaked letter seen by Sky News": step over a reduced relative clause.
     if start >= 2 and toks[start - 1].low == "by" and re.search(r"(?:ed|en|seen)$", toks[start - 2].low):
         alt = _np_backward(toks, start - 3) if start >= 3 else None
@@ -452,55 +549,69 @@ class SpeakerResolver:
         self.person_mentions: list[tuple[int, int, Person]] = []
         self.acronyms: dict[str, str] = {}
         self.history: list[tuple[int, int, Resolved]] = []  # (position, sentence, resolution)
+        self.organisations: list[tuple[int, frozenset[str], str]] = []  # (position, words, name)
         self._scan()
 
     # building the registry ---------------------------------------------------------------
     def _scan(self) -> None:
         text = self.text
-        single: list[tuple[int, int, str, list[Tok]]] = []
+        single: list[tuple[int, int, str, tuple[str, ...] | None]] = []
+        # The analysis of a name run depends only on its words, and an article repeats its
+        # names, so each distinct run (with its lowercase prefix) is analysed once.
+        memo: dict[tuple[str, bool], list[tuple[bool, tuple[str, ...], int, int, tuple[str, ...]]]] = {}
         # Body before captions and titles, so "Sergei" (body) beats "Sergey" (caption).
         order = sorted(range(len(self.sentences)), key=lambda k: (self.sentences[k].block != "body", k))
         for k in order:
             sent = self.sentences[k]
+            in_body = sent.block == "body"
             for m in _NAME_RUN.finditer(text, sent.start, sent.end):
                 a = m.start()
                 word = m.group()
                 # a lowercase title right before the name ("team member Rodaba Noori")?
-                lo = max(sent.start, a - 30)
-                sp = text.rfind(" ", lo, a - 1)
-                before = text[max(sp + 1, lo):a - 1].lower() if a - 1 > sent.start else ""
                 prefix = None
-                if before in cues.TITLES or before in cues.PERSON_NOUNS:
-                    prefix = _LOWER_PREFIX.search(text, max(sent.start, a - 40), a)
+                if a - 1 > sent.start:
+                    lo = max(sent.start, a - 30)
+                    sp = text.rfind(" ", lo, a - 1)
+                    before = text[max(sp + 1, lo):a - 1].lower()
+                    if before in cues.TITLES or before in cues.PERSON_NOUNS:
+                        prefix = _LOWER_PREFIX.search(text, max(sent.start, a - 40), a)
                 if " " not in word and prefix is None and (a - 3 < sent.start or text[a - 2] != "."):
                     word = word[:-2] if word.endswith(("'s", "’s")) else word.rstrip("'’")
                     if word not in cues.NON_NAME_CAPS:
                         single.append((a, k, word, None))
                     continue
-                toks = tokenize(text, prefix.start() if prefix else max(sent.start, a - 6), m.end())
-                for run, _ in _sentence_runs(toks):
-                    core = person_core(run)
-                    if not core:
+                w0 = prefix.start() if prefix else max(sent.start, a - 6)
+                key = (text[w0:m.end()], w0 == sent.start)
+                found = memo.get(key)
+                if found is None:
+                    found = memo[key] = self._analyse_run(text, w0, m.end())
+                for multi, words, rel_start, rel_end, roles in found:
+                    pos = w0 + rel_start
+                    if multi is None:
+                        self.organisations.append((pos, frozenset(words), text[pos:w0 + rel_end]))
                         continue
-                    if len(core) == 1:
-                        single.append((core[0].start, k, core[0].text, run))
+                    if not multi:
+                        single.append((pos, k, words[0], roles))
                         continue
-                    person = self._register(core, sent.block == "body", core[0].start)
-                    tail = tokenize(text, core[-1].end, min(sent.end, core[-1].end + 120))
-                    self._note_roles(person, run, core, tail)
-                    self.person_mentions.append((core[0].start, k, person))
-        for pos, k, word, run in single:
+                    person = self._register(words, in_body, pos)
+                    end = w0 + rel_end
+                    tail = tokenize(text, end, min(sent.end, end + 120)) if text[end:end + 1] == "," else ()
+                    self._note_roles(person, roles, tail)
+                    self.person_mentions.append((pos, k, person))
+        for pos, k, word, roles in single:
             person = self.lookup(word)
             if person is not None:
-                if run is not None:
-                    self._note_roles(person, run, [t for t in run if t.start == pos] or list(run[-1:]), ())
+                if roles is not None:
+                    self._note_roles(person, roles, ())
                 self.person_mentions.append((pos, k, person))
-            elif run is not None and any(t.low in cues.TITLES for t in run[:-1]):
-                person = self._register([t for t in run if t.start == pos] or list(run[-1:]), self.sentences[k].block == "body", pos)
-                self._note_roles(person, run, [t for t in run if t.start == pos] or list(run[-1:]), ())
+            elif roles is not None and any(r in cues.TITLES for r in roles):
+                # "Ms Bauchtman" after "Lydia Buchtmann": a misspelt surname is the same person
+                person = self.lookup(word, fuzzy=True) or self._register((word,), self.sentences[k].block == "body", pos)
+                self._note_roles(person, roles, ())
                 self.person_mentions.append((pos, k, person))
         self.person_mentions.sort(key=lambda m: m[0])
         self._mention_pos = [m[0] for m in self.person_mentions]
+        self._infer_genders()
         for m in _ACRONYM_DEF.finditer(text):
             acronym = m.group(1)
             toks = tokenize(text, max(0, m.start() - 120), m.start())
@@ -519,8 +630,7 @@ class SpeakerResolver:
             if caps and "".join(p.text[0] for p in caps).upper() == "".join(initials):
                 self.acronyms.setdefault(acronym, text[picked[0].start:picked[-1].end])
 
-    def _register(self, core: Sequence[Tok], in_body: bool, pos: int) -> Person:
-        words = tuple(t.text for t in core)
+    def _register(self, words: tuple[str, ...], in_body: bool, pos: int) -> Person:
         last = words[-1]
         for person in self._by_last.get(last, []):
             if len(words) == 1 or len(person.tokens) == 1 or person.tokens[0][0] == words[0][0]:
@@ -543,13 +653,65 @@ class SpeakerResolver:
             if person not in lst:
                 lst.append(person)
 
-    def _note_roles(self, person: Person, run: Sequence[Tok], core: Sequence[Tok], toks: Sequence[Tok]) -> None:
-        for t in run:
-            if t.start >= core[0].start:
-                break
-            low = t.low.rstrip(".")
-            if low.endswith(("'s", "’s")):
+    def _infer_genders(self) -> None:
+        """Gender of people whose first name is not in the small lists, from the article: a
+        sentence that names exactly one person, followed by "he"/"his" or "she"/"her" (in the
+        rest of it or the next sentence) and by no pronoun of the other gender, is a vote."""
+        votes: dict[int, list[int]] = {}
+        by_sentence: dict[int, list[tuple[int, Person]]] = {}
+        for pos, k, person in self.person_mentions:
+            by_sentence.setdefault(k, []).append((pos, person))
+        text = self.text
+        for k, found in by_sentence.items():
+            people = {id(p): p for _, p in found}
+            if len(people) != 1:
                 continue
+            pos, person = found[0]
+            if person.gender is not None or pos - self.sentences[k].start > 40:
+                continue  # only a person in subject position, near the sentence start
+            hi = self.sentences[k + 1].end if k + 1 < len(self.sentences) else self.sentences[k].end
+            window = text[found[-1][0]:min(hi, found[-1][0] + 600)]
+            male = len(_HE.findall(window))
+            female = len(_SHE.findall(window))
+            if bool(male) != bool(female):
+                v = votes.setdefault(id(person), [0, 0])
+                v[0 if male else 1] += 1
+        for person in self.people:
+            v = votes.get(id(person))
+            if v and person.gender is None and v[0] != v[1]:
+                person.gender = "m" if v[0] > v[1] else "f"
+
+    @staticmethod
+    def _analyse_run(text: str, lo: int, hi: int):
+        """Person names in a window: (several words?, name words, start and end relative to
+        ``lo``, the lowercase title and role words written before the name)."""
+        out = []
+        toks = tokenize(text, lo, hi)
+        index = {t.start: i for i, t in enumerate(toks)}
+        for run, _ in _sentence_runs(toks):
+            core = person_core(run)
+            k = index.get(run[0].start, 0)
+            if k >= 2 and toks[k - 1].low in ("of", "for") and _org_word(toks[k - 2]) and toks[k - 2].cap:
+                # "Municipality of Livorno", "Church of Scientology": a body named after a
+                # place or a creed (the run before "of" holds the organisation word)
+                j = k - 2
+                while j > 0 and toks[j - 1].cap and toks[j - 1].text not in cues.NON_NAME_CAPS:
+                    j -= 1
+                whole = toks[j:k] + list(run)
+                out.append((None, tuple(t.low for t in whole), whole[0].start - lo, run[-1].end - lo, ()))
+                continue
+            if not core:
+                if len(run) >= 2 and any(_org_word(t) for t in run):
+                    # an organisation: "Municipality of Livorno", "Church of Scientology"
+                    out.append((None, tuple(t.low for t in run), run[0].start - lo, run[-1].end - lo, ()))
+                continue
+            head = [t for t in run if t.start < core[0].start]  # titles and roles
+            roles = tuple(low for low in (t.low.rstrip(".") for t in head) if not low.endswith(("'s", "’s")))
+            out.append((len(core) > 1, tuple(t.text for t in core), core[0].start - lo, core[-1].end - lo, roles))
+        return out
+
+    def _note_roles(self, person: Person, roles: Sequence[str], toks: Sequence[Tok]) -> None:
+        for low in roles:
             person.roles.add(low)
             if person.gender is None:
                 if low in _MALE_WORDS:
@@ -557,17 +719,15 @@ class SpeakerResolver:
                 elif low in _FEMALE_WORDS:
                     person.gender = "f"
         # apposition right after the name: "Jeff Rathke, the State Department Spokesperson,"
-        if toks:
-            idx = next((i for i, t in enumerate(toks) if t.start >= core[-1].end), None)
-            if idx is not None and idx < len(toks) and toks[idx].text == ",":
-                for t in toks[idx + 1:idx + 12]:
-                    if t.text in ",.;:()":
-                        break
-                    person.roles.add(t.low)
-                    if person.gender is None and t.low in _MALE_WORDS:
-                        person.gender = "m"
-                    elif person.gender is None and t.low in _FEMALE_WORDS:
-                        person.gender = "f"
+        if toks and toks[0].text == ",":
+            for t in toks[1:12]:
+                if t.text in ",.;:()":
+                    break
+                person.roles.add(t.low)
+                if person.gender is None and t.low in _MALE_WORDS:
+                    person.gender = "m"
+                elif person.gender is None and t.low in _FEMALE_WORDS:
+                    person.gender = "f"
 
     def lookup(self, word: str, fuzzy: bool = False) -> Person | None:
         """The person a single name token refers to: surname first, then first name, then (if
@@ -667,6 +827,12 @@ class SpeakerResolver:
                     if not any(p.gender == gender for p in recent if p is not person):
                         return person
             break
+        # a person of the right gender, or of unknown gender with a title or role (a capitalised
+        # run with neither, such as "Food Standards", is often an organisation), nearest first
+        for sent in sorted(by_sentence, reverse=True):
+            for person in by_sentence[sent]:
+                if person.gender == gender or person.gender is None and person.roles:
+                    return person
         for sent in sorted(by_sentence, reverse=True):
             for person in by_sentence[sent]:
                 if person.gender in (None, gender):
@@ -700,7 +866,30 @@ class SpeakerResolver:
                 return Resolved(res.name, "role", plural)
         return Resolved(_strip_determiner(mention.text, lower=True), "role", plural)
 
+    def _antecedent_org(self, mention: Mention) -> str | None:
+        """"the city", "the Church": a bare definite noun names the nearest organisation
+        before it whose name has that head noun ("Municipality of Livorno", "Church of
+        Scientology"); None when the article names none."""
+        words = mention.text.split()
+        if len(words) != 2 or words[0].lower() != "the" or mention.group:
+            return None
+        head = _singular(words[1].lower())
+        heads = _ORG_SYNONYMS.get(head, (head,))
+        best = None
+        for pos, names, name in self.organisations:
+            if pos >= mention.start:
+                break
+            if any(h in names for h in heads):
+                best = name
+        if best is None:
+            return None
+        best = _strip_determiner(best)
+        return self.acronyms.get(best, best)
+
     def _org_name(self, mention: Mention) -> str:
+        named = self._antecedent_org(mention)
+        if named is not None:
+            return named
         phrase = mention.text
         if mention.group:
             phrase = re.split(r",|\band\b|\bas well\b", phrase)[0]
@@ -710,6 +899,22 @@ class SpeakerResolver:
         if len(parts) > 1 and parts[-1][:1].isupper():
             phrase = parts[-1]
         return self.acronyms.get(phrase, phrase)
+
+
+# Head nouns that refer back to a named body of another head: "the city" for a municipality.
+_ORG_SYNONYMS = {
+    "city": ("city", "municipality", "council", "town"),
+    "town": ("town", "municipality", "council", "city"),
+    "municipality": ("municipality", "city", "council", "town"),
+    "company": ("company", "corporation", "corp", "inc", "ltd", "group", "co"),
+    "firm": ("firm", "company", "corporation", "corp", "inc", "ltd", "group"),
+    "university": ("university", "college"),
+    "agency": ("agency", "authority", "bureau", "administration"),
+}
+
+
+def _org_word(tok: Tok) -> bool:
+    return tok.text in cues.ORG_NAME_WORDS or _is_org_noun(tok.low)
 
 
 def _sentence_runs(toks: Sequence[Tok]):

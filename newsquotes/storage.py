@@ -44,7 +44,6 @@ CURRENT = "current"
 STAGING = ".staging"
 UNDATED = "undated"
 PUBLISHED_TABLES = ("documents", "sentences", "quotes", "rejects")
-KEEP_SNAPSHOTS = 2  # the current one and the one before, for readers still holding it
 COMPACT_FILES = 16  # a partition with more files than this is merged on the next publish
 
 _ARROW_TYPES = {
@@ -85,7 +84,11 @@ def _fsync_dir(path: Path) -> None:
 
 
 def write_parquet(frame: pd.DataFrame, table: str, path: Path) -> None:
-    """Write atomically: a temporary file, flushed to disk, then renamed into place."""
+    """Write atomically: a temporary file renamed into place.
+
+    Files are not flushed one by one (thousands of fsyncs would dominate a large run); ``publish``
+    flushes everything once before it makes a snapshot current.
+    """
     schema = arrow_schema(table)
     arrow = pa.Table.from_pandas(frame, schema=schema, preserve_index=False)
     arrow = arrow.replace_schema_metadata({**(arrow.schema.metadata or {}), **schema.metadata})
@@ -94,8 +97,6 @@ def write_parquet(frame: pd.DataFrame, table: str, path: Path) -> None:
     try:
         with open(tmp, "wb") as sink:
             pq.write_table(arrow, sink, compression="zstd")
-            sink.flush()
-            os.fsync(sink.fileno())
         os.replace(tmp, path)
     finally:
         tmp.unlink(missing_ok=True)
@@ -194,15 +195,24 @@ class Store:
         version = f"{dt.datetime.now(dt.UTC):%Y%m%dT%H%M%S%fZ}-{uuid.uuid4().hex[:6]}"
         snapshot = self.root / SNAPSHOTS / version
         staged = self.staging_dir(run_id)
-        for table in ("documents", "sentences", "quotes"):
-            self._build_table(table, snapshot / table, staged / table, drop_doc_ids, run_id)
-        write_parquet(rejects.reset_index(drop=True), "rejects", snapshot / "rejects" / "part-0.parquet")
-        _fsync_dir(snapshot)
-        self._link_tables()
+        previous = self._current_version()
+        try:
+            for table in ("documents", "sentences", "quotes"):
+                self._build_table(table, snapshot / table, staged / table, drop_doc_ids, run_id)
+            write_parquet(rejects.reset_index(drop=True), "rejects", snapshot / "rejects" / "part-0.parquet")
+            os.sync()  # every staged and rewritten file on disk before the snapshot becomes current
+            self._link_tables()
+        except BaseException:
+            shutil.rmtree(snapshot, ignore_errors=True)  # a half-built snapshot is never kept
+            raise
         self._switch_current(snapshot)
         self.discard_staging(run_id)
-        self._drop_old_snapshots()
+        self._drop_snapshots_except({version, previous})
         return version
+
+    def _current_version(self) -> str | None:
+        link = self.root / CURRENT
+        return Path(os.readlink(link)).name if link.is_symlink() else None
 
     def _build_table(self, table: str, target: Path, staged: Path, drop: set[str], run_id: str) -> None:
         """Current files (minus dropped articles) and staged files, partition by partition."""
@@ -261,12 +271,12 @@ class Store:
         os.replace(tmp, self.root / CURRENT)
         _fsync_dir(self.root)
 
-    def _drop_old_snapshots(self) -> None:
-        snapshots = sorted((self.root / SNAPSHOTS).iterdir())
-        live = Path(os.readlink(self.root / CURRENT)).name
-        for old in snapshots[:-KEEP_SNAPSHOTS]:
-            if old.name != live:
-                shutil.rmtree(old, ignore_errors=True)
+    def _drop_snapshots_except(self, keep: set[str | None]) -> None:
+        """Remove every snapshot but the new one and the one before it (readers may hold it),
+        including any that a crashed run left half-built."""
+        for folder in (self.root / SNAPSHOTS).iterdir():
+            if folder.name not in keep:
+                shutil.rmtree(folder, ignore_errors=True)
 
 
 def _link_or_copy(source: Path, target: Path) -> None:
