@@ -121,3 +121,23 @@ def test_cli_show_prints_an_ingested_article_and_rejects_unknown_ids(raw, tmp_pa
     assert "[[" in shown and "Sergei Lavrov" in shown
     assert main(["show", "no-such-article", "--out", str(out)]) == 1
     assert "no-such-article" in capsys.readouterr().err
+
+
+def test_each_run_publishes_a_report_artifact_with_counts_and_rejects(raw, tmp_path):
+    from prefect.client.orchestration import get_client
+    from prefect.client.schemas.filters import ArtifactFilter, ArtifactFilterKey, ArtifactFilterFlowRunId
+
+    (raw / "empty.txt").write_bytes(b"")
+    state = ingest_flow(raw_dir=str(raw), out_dir=str(tmp_path / "out"), return_state=True)
+    run_id = state.state_details.flow_run_id
+    with get_client(sync_client=True) as client:
+        artifacts = client.read_artifacts(
+            artifact_filter=ArtifactFilter(
+                key=ArtifactFilterKey(any_=["newsquotes-ingest-report"]),
+                flow_run_id=ArtifactFilterFlowRunId(any_=[run_id]),
+            )
+        )
+    assert len(artifacts) == 1
+    report = artifacts[0].data
+    assert "| articles processed | 25 |" in report
+    assert "| empty.txt | decode | empty file |" in report
