@@ -177,6 +177,10 @@ def hostile_inputs(size: int) -> dict[str, str]:
         "quotes (one run)": '"' * size,
         "quotes after periods": ('Yes."' + '"' * 995 + " ") * (size // 1001),
         "abbreviations (U.S. Inc. Gov.)": "the U.S. Inc. Gov. No. 5 a.m. " * (size // 30),
+        'integrated quote (said "A. B.)': 'he said "' + "Yes. No. " * (size // 9) + 'End."',
+        'short quotes (said "a" said)': 'he said "a" ' * (size // 12),
+        "glued starts (x In the x)": "word In the " * (size // 12),
+        'pull quote ("A. B." Name)': '"' + "Yes. " * (size // 5) + 'End." Jane Doe',
     }
 
 
