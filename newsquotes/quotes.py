@@ -544,13 +544,13 @@ class _Extractor:
             m = speaker_after(text, cue.end, s1)
             if m is None:
                 return None
-            before = text[s0:cue.start].strip(" ,")
+            before = text[max(s0, cue.start - 300):cue.start].strip(" ,")  # bounded: linear time
             if _WORD.search(before) and not _only_adverbial(before):
                 # "..., according to X." -> the clause before
                 return self._clause_item(s0, cue.start, m, cue, "according")
             # "According to X, [quoting Y,] the clause"
             after = m.end
-            rest = tokenize(text, after, s1)
+            rest = tokenize(text, after, min(s1, after + _WINDOW))
             k = 0
             while k < len(rest) and rest[k].text in ",;:":
                 k += 1
@@ -578,8 +578,9 @@ class _Extractor:
             return None
         attr_start = min(m.start, cue.start)
         attr_end = max(m.end, cue.end)
-        before = text[s0:attr_start]
-        after_text = text[attr_end:s1]
+        # bounded windows, so that a sentence with thousands of cues stays linear
+        before = text[max(s0, attr_start - 300):attr_start]
+        after_text = text[attr_end:min(s1, attr_end + 300)]
         if _WORD.search(before) and before.rstrip().rstrip("\"”’").rstrip().endswith(",") and not _only_adverbial(before.rstrip(" ,")):
             if not _WORD.search(after_text) or re.match(r"\s*,\s*\w+ing\b", after_text):
                 return self._clause_item(self._quote_start(s0), attr_start, m, cue, "trailing")
@@ -654,7 +655,7 @@ class _Extractor:
             if text[b - 1] in ".!?" and self.inside(b - 1):
                 break
             b -= 1
-        if len(_WORD.findall(text[a:b])) < 3:
+        if len(_WORD.findall(text, a, min(b, a + 300))) < 3:
             return None
         return _Item("indirect", a, b, m, (cue.start, cue.end), how)
 

@@ -148,6 +148,9 @@ def make_tok(start: int, end: int, word: str) -> Tok:
 _NAME_RUN = re.compile(
     r"(?<![\w'’.\-])[A-Z][\w'’.\-]*(?:\s(?:(?:of the|of|for|to the|to|al|bin|ibn|de|del|da|di|du|van|von|der|la|le|el)\s)?[A-Z][\w'’.\-]*)*"
 )
+_LOWER_TITLES = cues.TITLES | cues.PERSON_NOUNS
+
+
 # Lowercase titles written before a name ("team member Rodaba Noori", "coach Nabil Maaloul").
 _LOWER_PREFIX = re.compile(r"(?:[a-z][\w\-]*\s){1,3}$")
 
@@ -215,8 +218,18 @@ def person_core(run: Sequence[Tok]) -> list[Tok]:
     -> Hamdullah Mohib; "Civil Defense Authority" -> [] (an organisation).
     """
     start = 0
+    org_object = False  # the word after "University of" belongs to the organisation's name
     for i, tok in enumerate(run):
         low = tok.low
+        if org_object:
+            org_object = False
+            if i + 2 < len(run):
+                start = i + 1
+                continue
+        if low in ("of", "for") and 0 < i < len(run) - 1 and (
+            run[i - 1].low in cues.TITLES or _org_word(run[i - 1])
+        ):
+            org_object = True  # "University of Ohio Dayton Farah Qadri", "Minister of Defence X"
         if (
             (_org_or_place(tok) and (i + 1 < len(run) or tok.text not in cues.PLACES))
             or _possessive(tok)
@@ -230,7 +243,9 @@ def person_core(run: Sequence[Tok]) -> list[Tok]:
     core = [t for t in run[start:] if t.text != "."]
     if len(core) == 1 and core[0].text in cues.PLACES and all(_org_or_place(t) for t in run if t.text != "."):
         return []  # "South Korea", "New Zealand": a place, not a person named Korea
-    if 0 < start < len(run) and len(core) >= 3 and _org_or_place(run[start - 1]) and (
+    if 0 < start < len(run) and len(core) >= 3 and (
+        _org_or_place(run[start - 1]) or start >= 3 and run[start - 2].low in ("of", "for")
+    ) and (
         _name_gender(core[0].text) is None and core[0].low not in cues.NAME_PARTICLES
     ):
         # "University of Texas Arlington Amneh Jafari": a place word glued to the name
@@ -482,7 +497,7 @@ def speaker_after(text: str, lo: int, hi: int) -> Mention | None:
             pass
         elif low in cues.DETERMINERS and j == start:
             pass
-        elif tok.text == "." and j > start and (toks[j - 1].low in cues.TITLES or len(toks[j - 1].text) == 1):
+        elif tok.text == "." and j > start and (toks[j - 1].low in cues.TITLES or _initial(toks[j - 1].text)):
             pass
         elif (low in _CONNECTORS or low in cues.NAME_PARTICLES) and j + 1 < n and (
             toks[j + 1].cap or toks[j + 1].low == "the"
@@ -569,11 +584,11 @@ class SpeakerResolver:
                 word = m.group()
                 # a lowercase title right before the name ("team member Rodaba Noori")?
                 prefix = None
-                if a - 1 > sent.start:
+                if a - 1 > sent.start and text[a - 2].islower():
                     lo = max(sent.start, a - 30)
                     sp = text.rfind(" ", lo, a - 1)
-                    before = text[max(sp + 1, lo):a - 1].lower()
-                    if before in cues.TITLES or before in cues.PERSON_NOUNS:
+                    before = text[max(sp + 1, lo):a - 1]
+                    if before in _LOWER_TITLES:
                         prefix = _LOWER_PREFIX.search(text, max(sent.start, a - 40), a)
                 if " " not in word and prefix is None and (a - 3 < sent.start or text[a - 2] != "."):
                     word = word[:-2] if word.endswith(("'s", "’s")) else word.rstrip("'’")
@@ -669,7 +684,8 @@ class SpeakerResolver:
             pos, person = found[0]
             if person.gender is not None or pos - self.sentences[k].start > 40:
                 continue  # only a person in subject position, near the sentence start
-            hi = self.sentences[k + 1].end if k + 1 < len(self.sentences) else self.sentences[k].end
+            # the rest of the sentence, and the first words of the next one ("She opened ...")
+            hi = self.sentences[k + 1].start + 12 if k + 1 < len(self.sentences) else self.sentences[k].end
             window = text[found[-1][0]:min(hi, found[-1][0] + 600)]
             male = len(_HE.findall(window))
             female = len(_SHE.findall(window))
@@ -697,9 +713,16 @@ class SpeakerResolver:
                 j = k - 2
                 while j > 0 and toks[j - 1].cap and toks[j - 1].text not in cues.NON_NAME_CAPS:
                     j -= 1
-                whole = toks[j:k] + list(run)
-                out.append((None, tuple(t.low for t in whole), whole[0].start - lo, run[-1].end - lo, ()))
-                continue
+                whole = toks[j:k] + list(run[:1])
+                out.append((None, tuple(t.low for t in whole), whole[0].start - lo, run[0].end - lo, ()))
+                # a name may follow the organisation's: "University of Ohio Dayton Farah Qadri"
+                rest = list(run[1:])
+                core = person_core(rest) if len(rest) >= 2 else []
+                if len(core) >= 3 and _name_gender(core[0].text) is None:
+                    core = core[1:]  # a place word glued to the name
+                if len(core) < 2:
+                    continue
+                run = rest
             if not core:
                 if len(run) >= 2 and any(_org_word(t) for t in run):
                     # an organisation: "Municipality of Livorno", "Church of Scientology"
@@ -831,7 +854,11 @@ class SpeakerResolver:
         # run with neither, such as "Food Standards", is often an organisation), nearest first
         for sent in sorted(by_sentence, reverse=True):
             for person in by_sentence[sent]:
-                if person.gender == gender or person.gender is None and person.roles:
+                if person.gender == gender:
+                    return person
+        for sent in sorted(by_sentence, reverse=True):
+            for person in by_sentence[sent]:
+                if person.gender is None and person.roles:
                     return person
         for sent in sorted(by_sentence, reverse=True):
             for person in by_sentence[sent]:

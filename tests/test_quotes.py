@@ -283,4 +283,58 @@ def test_gum_quotation_spans_floor():
         spans = [text[a:b] for a, b in quotation_spans(text, extract_quotes(text, sentences_of(parsed)))]
         prf = quote_prf(spans, gold)
         total = prf if total is None else total + prf
-    assert total.f1 >= 0.86, total  # reached: 0.89
+    assert total.f1 >= 0.89, total  # reached: 0.901
+
+
+# --- constructions added with the second version of the extractor --------------------------------
+
+
+def test_pull_quote_ending_with_bare_name_is_direct():
+    text = ("The union rejected the offer on Monday.\n\n"
+            "We have waited three years for a fair deal and we will not wait any longer. "
+            "Rosa Delgado\n\n"
+            "Talks are due to resume next week.")
+    quotes = run(text)
+    [q] = [q for q in quotes if q.type == "direct"]
+    assert content(text, q) == "We have waited three years for a fair deal and we will not wait any longer."
+    assert speaker(text, q) == "Rosa Delgado" and q.cue_start is None
+
+
+def test_repeated_pull_quote_keeps_its_speaker():
+    body = "We have waited three years for a fair deal and we will not wait any longer."
+    text = (f"{body} Rosa Delgado\n\n"
+            f"{body} The union represents 4,000 drivers.")
+    direct = [q for q in run(text) if q.type == "direct"]
+    assert len(direct) == 2 and all(q.speaker_name == "Rosa Delgado" for q in direct)
+
+
+def test_colon_introduced_paragraph_without_marks_is_direct():
+    text = ("In a statement to reporters, the ministry denied the claims:\n\n"
+            "The figures are out of date. The new hospital opened in April. "
+            "Officials said the next audit is due in June.")
+    quotes = run(text)
+    direct = [q for q in quotes if q.type == "direct"]
+    assert len(direct) == 1
+    assert content(text, direct[0]) == "The figures are out of date. The new hospital opened in April."
+    assert speaker(text, direct[0]) == "the ministry" and cue(text, direct[0]) == "denied"
+    assert any(q.type == "indirect" and "audit" in content(text, q) for q in quotes)
+
+
+def test_passive_with_adverb_is_not_a_cue():
+    text = ("Officials did not explain why the request was initially denied, but Senator Ana Ruiz "
+            "says the paperwork was incomplete.")
+    [q] = run(text)
+    assert q.cue_lemma == "say" and q.speaker_name == "Ana Ruiz"
+    assert content(text, q) == "the paperwork was incomplete"
+
+
+def test_linear_time_with_a_cue_every_few_words():
+    unit = '"A," said Smith. according to Jones, The Church of X said: '
+    times = []
+    for n in (1000, 2000):
+        text = unit * n
+        sentences = [Sentence(0, 0, "body", 0, len(text))]
+        t0 = time.process_time()
+        extract_quotes(text, sentences)
+        times.append(time.process_time() - t0)
+    assert times[1] < 4 * times[0] + 0.5, times

@@ -150,5 +150,77 @@ def test_speaker_gold_floor():
         required += len(gold)
         right += sum(quotes[i].speaker_name == gold[j]["speaker_name"] for i, j in pairs)
         found += len(quotes)
-    assert required and matched / required >= 0.86  # reached: 0.90
-    assert right / matched >= 0.84  # reached: 0.87
+    assert required and matched / required >= 0.89  # reached: 0.911
+    assert right / matched >= 0.93  # reached: 0.948
+
+
+# --- constructions added with the second version of the resolver ---------------------------------
+
+
+def test_one_word_place_after_an_organisation_is_not_the_speaker():
+    text = ("Maria Lopez, a historian at the University of Nevada, Reno, said the archive "
+            "would open to the public next spring.")
+    q = only(text, type="indirect")
+    assert speaker(text, q) == "Maria Lopez" and q.speaker_name == "Maria Lopez"
+
+
+def test_place_word_glued_to_a_name_after_an_organisation():
+    text = ("Nursing student at University of Ohio Dayton Farah Qadri organised the vigil. "
+            "Qadri said the turnout surprised the organisers.")
+    q = only(text, type="indirect")
+    assert q.speaker_name == "Farah Qadri"
+
+
+def test_definite_noun_refers_back_to_named_body():
+    text = ("The Municipality of Arezzo asked the court to review the tax rules on Monday.\n\n"
+            'The city argued, "these buildings are used for commercial purposes."')
+    q = only(text, type="direct")
+    assert speaker(text, q) == "The city" and q.speaker_name == "Municipality of Arezzo"
+
+
+def test_capitalised_definite_noun_refers_back_to_body_named_with_of():
+    text = ("Former members have sued the Church of Unity in a Florida court.\n\n"
+            "The Church said the lawsuit had no merit.")
+    q = only(text, type="indirect")
+    assert q.speaker_name == "Church of Unity" and q.speaker_kind == "organization"
+
+
+def test_both_x_and_y_is_one_group_speaker():
+    text = ("Both the county sheriff's office and the state police have said that the "
+            "investigation remains open.")
+    q = only(text, type="indirect")
+    assert speaker(text, q).startswith("Both the county sheriff's office and the state police")
+    assert q.speaker_name == "county sheriff's office"
+
+
+def test_pronoun_after_the_is_a_title_not_a_pronoun():
+    text = "Ministers defended the plan, with the i reporting that the vote would take place in May."
+    q = only(text, cue_lemma="report")
+    assert speaker(text, q) == "the i" and q.speaker_kind == "organization"
+
+
+def test_misspelt_surname_with_title_resolves_to_person():
+    text = ("Karin Oldenburg of the consumer council said prices had risen.\n\n"
+            '"Families are struggling," Ms Oldenberg said.')
+    q = only(text, type="direct")
+    assert q.speaker_name == "Karin Oldenburg"
+
+
+def test_initials_stay_in_the_name():
+    text = '"We will tour twelve cities," said J.R. Whitcombe, the festival director.'
+    m = speaker_after(text, text.index("said") + 4, len(text))
+    assert m.text == "J.R. Whitcombe" and m.kind == "name"
+
+
+def test_gender_of_an_unlisted_first_name_is_learnt_from_the_article():
+    text = ("Olumide Adeyemi runs the clinic. She opened it in 2010 with two nurses.\n\n"
+            "Tomasz Wrobel, a local councillor, visited on Friday.\n\n"
+            '"We never turn anyone away," she said.')
+    q = only(text, type="direct")
+    assert q.speaker_name == "Olumide Adeyemi"
+
+
+def test_name_run_of_place_words_is_not_a_person():
+    text = '"The talks will resume in March," South Korea said in a statement.'
+    q = only(text, type="direct")
+    assert q.speaker_name == "South Korea" and q.speaker_kind == "organization"
