@@ -102,7 +102,7 @@ def run_ingest(raw: Path, out: Path, args) -> tuple[float, int, str]:
     elapsed = time.perf_counter() - started
     if proc.returncode not in (0, 3):
         raise SystemExit(f"ingest failed ({proc.returncode}):\n{output[-3000:]}")
-    summary = "\n".join(line for line in output.splitlines() if line.startswith(("articles", "tables")))
+    summary = "\n".join(line for line in output.splitlines() if line.startswith(("articles ", "processed ", "unchanged ", "rejected ", "pruned ")))
     return elapsed, memory.peak, summary
 
 

@@ -29,6 +29,7 @@ _LINK = re.compile(r"\[([^\]\n]*)\]\([^)\n]*\)")
 _AUTOLINK = re.compile(r"<((?:https?|ftp)://[^>\s]+|mailto:[^>\s]+)>")
 _STRONG = re.compile(r"\*\*|__")
 _EMPHASIS = re.compile(r"(?<![\w*])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![\w*])")
+_MARKUP = re.compile(r"[*_\[<\\]")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!\"'])")
 
 _HEADING = re.compile(r"^(#{1,6})[ \t]+(.+?)[ \t#]*$")
@@ -92,6 +93,8 @@ def parse_date(line: str) -> dt.date | None:
 
 def strip_markdown(text: str) -> str:
     """Remove inline markdown, keeping the words a reader sees."""
+    if not _MARKUP.search(text):  # most paragraphs carry none: skip the five substitutions
+        return text
     text = _IMAGE.sub(r"\1", text)
     text = _LINK.sub(r"\1", text)
     text = _AUTOLINK.sub(r"\1", text)
