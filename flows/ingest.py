@@ -7,6 +7,7 @@ Only I/O is retried: processing is deterministic, so a failure there would fail 
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import uuid
 from dataclasses import dataclass
 
@@ -30,11 +31,16 @@ from newsquotes.ingest import (
 from newsquotes.storage import PUBLISHED_TABLES, Store
 
 
+# I/O errors that a retry seconds later cannot cure: a full disk, a quota, a read-only mount.
+_LASTING = {errno.ENOSPC, errno.EDQUOT, errno.EROFS}
+
+
 def _is_io_error(task, task_run, state) -> bool:
+    """Retry a task only for a passing I/O error: processing is deterministic."""
     try:
         state.result()
-    except OSError:
-        return True
+    except OSError as err:
+        return err.errno not in _LASTING
     except Exception:
         return False
     return False

@@ -79,10 +79,11 @@ class Plan:
 
 
 def discover(raw_dir: str | os.PathLike) -> Iterator[Path]:
-    """Every raw file of a supported format below ``raw_dir``, recursively, in a stable order.
+    """Every file below ``raw_dir``, recursively, in a stable order.
 
-    Hidden files and folders are skipped; symlinked folders are followed once, so a symlink
-    loop cannot make the walk run forever.
+    Hidden files and folders (``.git``, ``.DS_Store``) are skipped; symlinked folders are
+    followed once, so a symlink loop cannot make the walk run forever. Files of formats we
+    cannot read are yielded too: the plan rejects them, so none is dropped silently.
     """
     root = Path(raw_dir)
     seen: set[tuple[int, int]] = set()
@@ -98,7 +99,7 @@ def discover(raw_dir: str | os.PathLike) -> Iterator[Path]:
         seen.add((info.st_dev, info.st_ino))
         subfolders[:] = sorted(d for d in subfolders if not d.startswith("."))
         for name in sorted(files):
-            if not name.startswith(".") and Path(name).suffix.lower() in SUFFIXES:
+            if not name.startswith("."):
                 yield Path(folder) / name
 
 
@@ -139,6 +140,9 @@ def _unreadable(path: Path, source: str) -> Reject | None:
     if not stat.S_ISREG(mode):
         # Reading a FIFO or a device would block or never end.
         return Reject(source, None, "read", "not a regular file (a pipe, device or socket)")
+    if path.suffix.lower() not in SUFFIXES:
+        return Reject(source, None, "read", f"unsupported file type {path.suffix or '(none)'!r}; "
+                      f"newsquotes reads {', '.join(sorted(SUFFIXES))}")
     return None
 
 
@@ -151,18 +155,25 @@ def plan(raw_dir: str | os.PathLike, store: Store, prune: bool = False) -> Plan:
     """
     root = Path(raw_dir).resolve()
     published = _published_by_file(store)
-    result, present, redo = Plan(), set(), set()
+    old_rejects = store.read("rejects")
+    standing = set(zip(old_rejects["source"], old_rejects["stage"], old_rejects["reason"]))
+    result, present, redo, unread = Plan(), set(), set(), set()
     for path in discover(root):
         source = path.relative_to(root).as_posix()
         present.add(source)
         problem = _unreadable(path, source)
-        if problem:
-            result.rejects.append(problem)
-            continue
-        try:
-            digest = sha256_hex(path.read_bytes())
-        except OSError as err:
-            result.rejects.append(Reject(source, None, "read", f"cannot read file: {err.strerror or err}"))
+        if problem is None:
+            try:
+                digest = sha256_hex(path.read_bytes())
+            except OSError as err:
+                problem = Reject(source, None, "read", f"cannot read file: {err.strerror or err}")
+        if problem is not None:
+            # The same unreadable file as last time is no news: its reject stands as it is.
+            if (problem.source, problem.stage, problem.reason) in standing:
+                result.unchanged += 1
+            else:
+                result.rejects.append(problem)
+                unread.add(problem.source)
             continue
         now = published.get(source)
         if now is not None and now.hashes == {(digest, PIPELINE_VERSION)}:
@@ -173,9 +184,8 @@ def plan(raw_dir: str | os.PathLike, store: Store, prune: bool = False) -> Plan:
     gone = set(published) - present
     if prune:
         result.pruned_doc_ids = {doc_id for f in gone for doc_id in published[f].doc_ids}
-    old_rejects = store.read("rejects")
     files = old_rejects["source"].map(file_of)
-    keep = ~files.isin(redo | {r.source for r in result.rejects} | (gone if prune else set()))
+    keep = ~files.isin(redo | unread | (gone if prune else set()))
     result.kept_rejects = old_rejects[keep].reset_index(drop=True)
     result.cleared_rejects = len(old_rejects) - len(result.kept_rejects)
     return result

@@ -23,7 +23,7 @@ Speakers are found and resolved by ``newsquotes.speakers``.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -34,13 +34,32 @@ from newsquotes.speakers import Mention, SpeakerResolver, Tok, indexed, speaker_
 __all__ = ["extract_quotes", "quotation_spans"]
 
 _DOUBLE = re.compile(r"[\"“”„«»]")
-_SINGLE_OPEN = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–-]))['‘](?=\w)")
+# An opening single mark: at the start of the text or after a space or an opening bracket or
+# dash, and before a word. The mark comes first and the context is checked behind it, so the
+# engine skips to candidate marks with its fast character-class scan instead of evaluating
+# two lookbehinds at every position.
+_SINGLE_OPEN = re.compile(r"['‘](?:(?<=^.)|(?<=[\s(\[—–-].))(?=\w)")
 _WORD = re.compile(r"\w+")
 _COLON_QUOTE = re.compile(r":\s*[\"“]")
-_PHRASE_CUE = re.compile(
-    r"\b(?:" + "|".join(sorted((re.escape(p) for p in cues.PHRASE_CUES), key=len, reverse=True)) + r")\b",
-    re.IGNORECASE,
-)
+
+
+def _phrase_pattern(phrases) -> str:
+    """Multi-word cues as one alternation grouped by first letter: a class of the first
+    letters, the word boundary checked behind it, then each group's rest. The engine jumps
+    between the few letters that can start a phrase (a plain leading ``\\b`` makes it try
+    every position). Within a group the longer phrase is tried first, as in a plain
+    longest-first alternation."""
+    groups: dict[str, list[str]] = {}
+    for phrase in sorted(phrases, key=len, reverse=True):
+        groups.setdefault(phrase[0].lower(), []).append(phrase)
+    firsts = "".join(sorted(groups))
+    return "[" + re.escape(firsts) + r"](?<=\b.)(?:" + "|".join(
+        "(?<=" + re.escape(first) + ")(?:" + "|".join(re.escape(p[1:]) for p in group) + ")"
+        for first, group in sorted(groups.items())
+    ) + r")\b"
+
+
+_PHRASE_CUE = re.compile(_phrase_pattern(cues.PHRASE_CUES), re.IGNORECASE)
 _CLOSE_FOLLOW = set(" \t\n,.;:!?)]}—–-…'’")
 _OPEN_PRECEDE = set(" \t\n([{—–-/")
 _BE = frozenset({"was", "were", "been", "being", "is", "are", "be", "am", "get", "got"})
@@ -233,18 +252,49 @@ _NONSPACE = re.compile(r"\S")
 _NOUN_DETERMINERS = frozenset({"the", "a", "an", "his", "her", "its", "their"})
 
 
-def _find_cues(text: str, lo: int, hi: int, headline: bool, inside) -> list[_Cue]:
+_TWO_WORD_CHARS = re.compile(r"\w\w")
+
+
+class _Hits:
+    """All matches of a cue pattern in the whole document, found in one scan, and handed out
+    sentence by sentence.
+
+    A scan limited to ``[lo, hi)`` gives the same matches as the document scan unless a
+    document match crosses ``lo`` or ``hi``, or ``hi`` cuts a word (the limited scan then
+    sees a word end there). Only such a sentence, rare outside hostile input, is scanned
+    again on its own, so the result is always what a per-sentence scan would give."""
+
+    __slots__ = ("text", "pattern", "hits", "starts")
+
+    def __init__(self, pattern: re.Pattern, text: str):
+        self.text = text
+        self.pattern = pattern
+        self.hits = [(m.start(), m.end(), m.group()) for m in pattern.finditer(text)]
+        self.starts = [h[0] for h in self.hits]
+
+    def within(self, lo: int, hi: int) -> list[tuple[int, int, str]]:
+        text, hits = self.text, self.hits
+        i = bisect_left(self.starts, lo)
+        j = bisect_left(self.starts, hi, i)
+        if (i > 0 and hits[i - 1][1] > lo) or (j > i and hits[j - 1][1] > hi) or (
+            0 < hi < len(text) and _TWO_WORD_CHARS.match(text, hi - 1)
+        ):
+            return [(m.start(), m.end(), m.group()) for m in self.pattern.finditer(text, lo, hi)]
+        return hits[i:j]
+
+
+def _find_cues(text: str, lo: int, hi: int, headline: bool, inside,
+               phrases: list[tuple[int, int, str]], words: list[tuple[int, int, str]]) -> list[_Cue]:
+    """The usable speech cues among the phrase and word matches of one sentence ``[lo, hi)``."""
     found: list[_Cue] = []
-    for m in _PHRASE_CUE.finditer(text, lo, hi):
-        if not inside(m.start()):
-            found.append(_Cue(m.start(), m.end(), cues.PHRASE_CUES[" ".join(m.group().lower().split())]))
+    for start, end, group in phrases:
+        if not inside(start):
+            found.append(_Cue(start, end, cues.PHRASE_CUES[" ".join(group.lower().split())]))
     taken = [(c.start, c.end) for c in found]
     t = 0
-    for m in _CUE_WORD.finditer(text, lo, hi):
-        word = m.group()
+    for pos, end, word in words:
         low = word.lower()
         lemma = cues.CUE_LEMMA.get(low)
-        pos = m.start()
         while t < len(taken) and taken[t][1] <= pos:
             t += 1
         if lemma is None or (t < len(taken) and taken[t][0] <= pos) or inside(pos):
@@ -265,7 +315,7 @@ def _find_cues(text: str, lo: int, hi: int, headline: bool, inside) -> list[_Cue
             continue  # passive: "was told to", "is said to", "was initially denied"
         if prev and prev[-1] in _NOUN_DETERMINERS:
             continue  # a noun: "the report", "a claim"
-        found.append(_Cue(m.start(), m.end(), lemma, plural=low == lemma))
+        found.append(_Cue(pos, end, lemma, plural=low == lemma))
     found.sort(key=lambda c: c.start)
     return found
 
@@ -283,6 +333,9 @@ class _Extractor:
         self.spans = _find_spans(text, self.paras)
         self._span_starts = [s.open if s.open is not None else s.start for s in self.spans]
         self.cues_by_sentence: dict[int, list[_Cue]] = {}
+        # one scan of the document per cue pattern; sentences take their share by bisection
+        self._phrase_hits = _Hits(_PHRASE_CUE, text)
+        self._word_hits = _Hits(_CUE_WORD, text)
         self._cue_starts: dict[int, list[int]] = {}
 
     # helpers
@@ -302,7 +355,8 @@ class _Extractor:
         if si not in self.cues_by_sentence:
             s = self.sentences[si]
             self.cues_by_sentence[si] = _find_cues(
-                self.text, s.start, s.end, s.block in ("title", "heading"), self.inside
+                self.text, s.start, s.end, s.block in ("title", "heading"), self.inside,
+                self._phrase_hits.within(s.start, s.end), self._word_hits.within(s.start, s.end),
             )
         return self.cues_by_sentence[si]
 

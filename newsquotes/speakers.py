@@ -145,8 +145,10 @@ def make_tok(start: int, end: int, word: str) -> Tok:
 # Candidate names for the article registry: capitalised words joined by spaces, with at most
 # one or two small connectors between them ("Ministry of Defence", "Bashar al-Assad"). Each
 # repetition must consume a capitalised word, so the pattern cannot backtrack quadratically.
+# (The capital comes first and the lookbehind checks the character before it, so the engine
+# jumps from capital to capital instead of testing the lookbehind at every position.)
 _NAME_RUN = re.compile(
-    r"(?<![\w'’.\-])[A-Z][\w'’.\-]*(?:\s(?:(?:of the|of|for|to the|to|al|bin|ibn|de|del|da|di|du|van|von|der|la|le|el)\s)?[A-Z][\w'’.\-]*)*"
+    r"[A-Z](?<![\w'’.\-].)[\w'’.\-]*(?:\s(?:(?:of the|of|for|to the|to|al|bin|ibn|de|del|da|di|du|van|von|der|la|le|el)\s)?[A-Z][\w'’.\-]*)*"
 )
 _LOWER_TITLES = cues.TITLES | cues.PERSON_NOUNS
 
@@ -180,25 +182,39 @@ def _singular(low: str) -> str:
     return low
 
 
+def _noun_forms(nouns: frozenset[str], extra: frozenset[str] = frozenset()) -> frozenset[str]:
+    """Every lowercase word whose singular (by ``_singular``) is one of ``nouns``, plus
+    ``extra``: the nouns themselves and their plurals in -s and -ies, kept only where
+    ``_singular`` really maps them back. Word-class tests are then one set lookup, made
+    tens of thousands of times per megabyte."""
+    candidates = set(nouns) | {n + "s" for n in nouns} | {n[:-1] + "ies" for n in nouns if n.endswith("y")}
+    return frozenset(w for w in candidates if w in nouns or _singular(w) in nouns) | extra
+
+
+_PERSON_NOUN_FORMS = _noun_forms(cues.PERSON_NOUNS, cues.TITLES)
+_ORG_NOUN_FORMS = _noun_forms(cues.ORG_NOUNS)
+
+
 def _is_person_noun(low: str) -> bool:
-    return low in cues.PERSON_NOUNS or _singular(low) in cues.PERSON_NOUNS or low in cues.TITLES
+    return low in _PERSON_NOUN_FORMS
 
 
 def _is_org_noun(low: str) -> bool:
-    return low in cues.ORG_NOUNS or _singular(low) in cues.ORG_NOUNS
+    return low in _ORG_NOUN_FORMS
 
 
 def _possessive(tok: Tok) -> bool:
     return tok.text.endswith(("'s", "’s")) or tok.text in ("'", "’")
 
 
+_ORG_OR_PLACE_WORDS = cues.ORG_NAME_WORDS | cues.PLACES | _DOTTED_PLACES  # U.S, U.K
+
+
 def _org_or_place(tok: Tok) -> bool:
     word = tok.text
     base = word[:-2] if word.endswith(("'s", "’s")) else word
     return (
-        base in cues.ORG_NAME_WORDS
-        or base in cues.PLACES
-        or base in _DOTTED_PLACES  # U.S, U.K
+        base in _ORG_OR_PLACE_WORDS
         or (base.isupper() and len(base) > 1 and base.isalpha())  # KCNA, WHO
         or "." in base and len(base) > 1 and not base.replace(".", "").isalpha()
     )
@@ -230,14 +246,15 @@ def person_core(run: Sequence[Tok]) -> list[Tok]:
             run[i - 1].low in cues.TITLES or _org_word(run[i - 1])
         ):
             org_object = True  # "University of Ohio Dayton Farah Qadri", "Minister of Defence X"
+        # (pure tests, cheapest first)
         if (
-            (_org_or_place(tok) and (i + 1 < len(run) or tok.text not in cues.PLACES))
-            or _possessive(tok)
-            or low in cues.TITLES
-            or _is_person_noun(low) and not tok.cap
-            or tok.text == "." and not (i > 0 and _initial(run[i - 1].text))
+            low in cues.TITLES
             or (low in _CONNECTORS and i + 1 < len(run))
-            or (_nationality(tok.text) and i + 1 < len(run) and run[i + 1].low in cues.TITLES)
+            or not tok.cap and low in _PERSON_NOUN_FORMS
+            or tok.text == "." and not (i > 0 and _initial(run[i - 1].text))
+            or _possessive(tok)
+            or (_org_or_place(tok) and (i + 1 < len(run) or tok.text not in cues.PLACES))
+            or (i + 1 < len(run) and run[i + 1].low in cues.TITLES and _nationality(tok.text))
         ):
             start = i + 1
     core = [t for t in run[start:] if t.text != "."]
@@ -703,10 +720,9 @@ class SpeakerResolver:
         ``lo``, the lowercase title and role words written before the name)."""
         out = []
         toks = tokenize(text, lo, hi)
-        index = {t.start: i for i, t in enumerate(toks)}
         for run, _ in _sentence_runs(toks):
             core = person_core(run)
-            k = index.get(run[0].start, 0)
+            k = toks.index(run[0])  # runs hold the very tokens of ``toks``, which are all distinct
             if k >= 2 and toks[k - 1].low in ("of", "for") and _org_word(toks[k - 2]) and toks[k - 2].cap:
                 # "Municipality of Livorno", "Church of Scientology": a body named after a
                 # place or a creed (the run before "of" holds the organisation word)

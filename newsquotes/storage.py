@@ -23,6 +23,7 @@ reader adds a phantom partition column.
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import datetime as dt
 import errno
 import fcntl
@@ -73,6 +74,24 @@ def arrow_schema(table: str) -> pa.Schema:
 
 def partition_of(published: object) -> str:
     return UNDATED if published is None or pd.isna(published) else f"{published:%Y-%m}"
+
+
+def _sync_filesystem(path: Path) -> None:
+    """Flush the output's file system (Linux syncfs), or all file systems where that is missing.
+
+    One flush per publish instead of one per file: a large run writes thousands of files.
+    """
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        fd = os.open(path, os.O_RDONLY)
+        try:
+            if libc.syncfs(fd) == 0:
+                return
+        finally:
+            os.close(fd)
+    except (AttributeError, OSError):
+        pass
+    os.sync()
 
 
 def _fsync_dir(path: Path) -> None:
@@ -200,7 +219,7 @@ class Store:
             for table in ("documents", "sentences", "quotes"):
                 self._build_table(table, snapshot / table, staged / table, drop_doc_ids, run_id)
             write_parquet(rejects.reset_index(drop=True), "rejects", snapshot / "rejects" / "part-0.parquet")
-            os.sync()  # every staged and rewritten file on disk before the snapshot becomes current
+            _sync_filesystem(self.root)  # every file on disk before the snapshot becomes current
             self._link_tables()
         except BaseException:
             shutil.rmtree(snapshot, ignore_errors=True)  # a half-built snapshot is never kept
@@ -257,12 +276,15 @@ class Store:
     def _link_tables(self) -> None:
         """Make each table folder a fixed link into ``current`` (once; later runs reuse them)."""
         for table in PUBLISHED_TABLES:
-            link = self.root / table
-            if link.is_symlink():
+            link, target = self.root / table, os.path.join(CURRENT, table)
+            if link.is_symlink() and os.readlink(link) == target:
                 continue
-            if link.exists():
+            if link.exists() and not link.is_symlink():
                 raise RuntimeError(f"{link} is a real folder, not a newsquotes table link; move it away")
-            os.symlink(os.path.join(CURRENT, table), link)
+            # A missing link, or one left by an older layout that pointed into a snapshot.
+            tmp = self.root / f".{table}.{uuid.uuid4().hex}.link"
+            os.symlink(target, tmp)
+            os.replace(tmp, link)
 
     def _switch_current(self, snapshot: Path) -> None:
         """Point ``current`` at the new snapshot with one atomic rename, durably."""

@@ -478,13 +478,6 @@ def test_failed_publish_does_not_cost_readers_the_previous_snapshot(tmp_path, mo
     assert not half_built[0].exists(), "the half-built snapshot was kept instead"
 
 
-@pytest.mark.xfail(
-    reason="BUG: Store._link_tables keeps any existing table symlink, so an output folder written by "
-    "the previous layout (documents -> .snapshots/<v>/documents) is never moved to current/: new runs "
-    "publish into a snapshot no table points at, and once the old snapshot is dropped every table reads "
-    "as empty",
-    strict=True,
-)
 def test_output_written_by_the_previous_layout_is_not_lost(tmp_path):
     raw, out = tmp_path / "raw", tmp_path / "out"
     write_corpus(raw, copies=1)

@@ -16,7 +16,7 @@ def item(path) -> WorkItem:
     return WorkItem(path.name, str(path), sha256_hex(path.read_bytes()))
 
 
-def test_discovery_is_recursive_sorted_and_skips_hidden_and_other_files(tmp_path):
+def test_discovery_is_recursive_sorted_and_skips_hidden_files(tmp_path):
     (tmp_path / "2024" / "05").mkdir(parents=True)
     (tmp_path / "2024" / "05" / "b.txt").write_text("B")
     (tmp_path / "a.md").write_text("A")
@@ -25,7 +25,21 @@ def test_discovery_is_recursive_sorted_and_skips_hidden_and_other_files(tmp_path
     (tmp_path / ".git" / "x.txt").write_text("X")
     (tmp_path / "notes.pdf").write_bytes(b"%PDF")
     found = [p.relative_to(tmp_path).as_posix() for p in discover(tmp_path)]
-    assert found == ["a.md", "2024/05/b.txt"]
+    assert found == ["a.md", "notes.pdf", "2024/05/b.txt"]
+
+
+def test_unsupported_files_are_rejected_once_not_skipped(tmp_path):
+    raw, store = tmp_path / "raw", Store(tmp_path / "out")
+    raw.mkdir()
+    (raw / "a.txt").write_text(ARTICLE)
+    (raw / "scan.pdf").write_bytes(b"%PDF-1.4")
+    work = plan(raw, store)
+    assert [w.source for w in work.todo] == ["a.txt"]
+    assert [(r.source, r.stage) for r in work.rejects] == [("scan.pdf", "read")]
+    assert "unsupported file type '.pdf'" in work.rejects[0].reason
+    store.publish("r1", set(), ingest.rejects_frame(work.rejects, NOW))
+    again = plan(raw, store)  # the same reject stands: nothing new to do or to publish
+    assert again.rejects == [] and again.unchanged == 1 and len(again.kept_rejects) == 1
 
 
 def test_discovery_survives_a_symlink_loop(tmp_path):
