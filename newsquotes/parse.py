@@ -21,7 +21,9 @@ PARAGRAPH_SEPARATOR = "\n\n"
 
 _BLANK_LINES = re.compile(r"\n[ \t]*\n")
 _SPACES = re.compile(r"\s+")
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
+# Zero-width characters and soft hyphens: invisible to a reader, they would split words.
+# A regex removes them much faster than str.translate, which walks every character.
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 
 # Markdown that scrapers leave in article text.
 _IMAGE = re.compile(r"!\[([^\]\n]*)\]\([^)\n]*\)")
@@ -114,7 +116,7 @@ class _Paragraph:
 
 
 def _clean(raw: str) -> str:
-    text = unicodedata.normalize("NFC", raw).translate(_INVISIBLE)
+    text = _INVISIBLE.sub("", unicodedata.normalize("NFC", raw))
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
