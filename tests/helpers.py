@@ -54,3 +54,13 @@ def tables_for(*articles: tuple[str, str]) -> dict:
         (Source(path, sha256_hex(raw.encode()), "utf-8"), processed(raw)) for path, raw in articles
     ]
     return build_tables(pairs, NOW, "test")
+
+
+def summary_counts(stdout: str) -> dict[str, int]:
+    """The counts of the CLI's closing summary: 'processed: 3' or a 'processed   3 | ...' table."""
+    counts = {}
+    for name in ("processed", "unchanged", "rejected", "pruned", "documents", "sentences", "quotes", "rejects"):
+        found = re.search(rf"\b{name}\b:?\s+([\d,]+)", stdout) or re.search(rf"([\d,]+) {name}\b", stdout)
+        assert found, f"no count of {name} in the summary:\n{stdout}"
+        counts[name] = int(found[1].replace(",", ""))
+    return counts

@@ -15,7 +15,6 @@ import io
 import json
 import os
 import random
-import re
 import resource
 import shutil
 import subprocess
@@ -32,6 +31,7 @@ from newsquotes import load, process_text
 from newsquotes.cli import main
 from newsquotes.model import Quote
 from newsquotes.storage import Store
+from tests.helpers import summary_counts
 
 pytestmark = pytest.mark.usefixtures("prefect_server")
 
@@ -205,16 +205,6 @@ class Run:
 
 def _tables(out: Path) -> dict[str, pd.DataFrame]:
     return {t: load(t, root=str(out)) for t in TABLES}
-
-
-def summary_counts(stdout: str) -> dict[str, int]:
-    """The counts of the CLI's closing summary: 'processed: 3' or a 'processed   3 | ...' table."""
-    counts = {}
-    for name in ("processed", "unchanged", "rejected", "pruned", "documents", "sentences", "quotes", "rejects"):
-        found = re.search(rf"\b{name}\b:?\s+([\d,]+)", stdout) or re.search(rf"([\d,]+) {name}\b", stdout)
-        assert found, f"no count of {name} in the summary:\n{stdout}"
-        counts[name] = int(found[1].replace(",", ""))
-    return counts
 
 
 def _cli(raw: Path, out: Path, *extra: str) -> tuple[int, str, str]:

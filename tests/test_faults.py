@@ -26,6 +26,7 @@ from flows.ingest import ingest_flow
 from newsquotes import load
 from newsquotes.storage import SNAPSHOTS, STAGING, Store
 from tests.conftest import GUM_RAW, SEED_RAW
+from tests.helpers import summary_counts
 
 pytestmark = pytest.mark.usefixtures("prefect_server")
 
@@ -118,16 +119,6 @@ def kill(proc: subprocess.Popen) -> int:
     with contextlib.suppress(ProcessLookupError):
         os.killpg(proc.pid, signal.SIGKILL)
     return proc.wait()
-
-
-def summary_counts(stdout: str) -> dict[str, int]:
-    """The counts of the CLI's closing summary: 'processed: 3' or a 'processed   3 | ...' table."""
-    counts = {}
-    for name in ("processed", "unchanged", "rejected", "pruned", "documents", "sentences", "quotes", "rejects"):
-        found = re.search(rf"\b{name}\b:?\s+([\d,]+)", stdout) or re.search(rf"([\d,]+) {name}\b", stdout)
-        assert found, f"no count of {name} in the summary:\n{stdout}"
-        counts[name] = int(found[1].replace(",", ""))
-    return counts
 
 
 def run_ingest(raw: Path, out: Path, log: Path, *extra: str, timeout: float = 600) -> tuple[int, str, str]:

@@ -1,4 +1,3 @@
-import pandas as pd
 import pytest
 
 from newsquotes.tables import empty_table

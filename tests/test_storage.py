@@ -1,5 +1,4 @@
 import multiprocessing
-import os
 
 import duckdb
 import pandas as pd
