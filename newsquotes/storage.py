@@ -200,6 +200,8 @@ class Store:
 
     def discard_staging(self, run_id: str) -> None:
         shutil.rmtree(self.staging_dir(run_id), ignore_errors=True)
+        with contextlib.suppress(OSError):  # only when no other run's staging is left in it
+            (self.root / STAGING).rmdir()
 
     def discard_abandoned_staging(self) -> None:
         """Staging left by runs that were killed; call only while holding the lock."""
