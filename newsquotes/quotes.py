@@ -29,7 +29,9 @@ from dataclasses import dataclass, field
 
 from newsquotes import cues
 from newsquotes.model import Quote, Sentence
-from newsquotes.speakers import Mention, SpeakerResolver, Tok, indexed, speaker_after, speaker_before, tokenize
+from newsquotes.speakers import (
+    _MORE, Mention, SpeakerResolver, Tok, indexed, speaker_after, speaker_before, tokenize, tokenize_head,
+)
 
 __all__ = ["extract_quotes", "quotation_spans"]
 
@@ -65,6 +67,7 @@ _OPEN_PRECEDE = set(" \t\n([{—–-/")
 _BE = frozenset({"was", "were", "been", "being", "is", "are", "be", "am", "get", "got"})
 _LISTENER_VERBS = frozenset({"tell", "inform", "assure", "warn", "remind", "caution", "promise", "ask"})
 _WINDOW = 400  # attribution never needs more context than this many characters
+_COMPLEMENT_HEAD = 16  # tokens read first by ``_complement_start``
 _AUX = frozenset({"is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could",
                   "should", "may", "might", "must", "shall", "does", "did", "do", "be", "been"})
 # Verbs that nearly always take a reported clause; the others must show one ("that" or a verb).
@@ -178,7 +181,8 @@ def _make_span(text: str, open_at: int, close: int | None, para: int, continued:
 
 def _continues(text: str, paras: list[tuple[int, int, str]], pi: int) -> bool:
     """Does the quote left open at the end of paragraph ``pi`` go on in the next body one?"""
-    for ps, pe, kind in paras[pi + 1:]:
+    for k in range(pi + 1, len(paras)):  # by index: a slice would copy the rest of the list
+        ps, pe, kind = paras[k]
         if kind == "caption":
             continue
         if kind != "body":
@@ -243,9 +247,46 @@ def _trie_pattern(words) -> str:
     return build(trie)
 
 
-_CUE_WORD = re.compile(
-    r"\b" + _trie_pattern({w for form in cues.CUE_LEMMA for w in (form, form.capitalize())}) + r"\b"
+_CUE_TRIE = _trie_pattern({w for form in cues.CUE_LEMMA for w in (form, form.capitalize())})
+_CUE_WORD = re.compile(r"\b" + _CUE_TRIE + r"\b")
+# Both cue patterns in one scan of a whole document (``_cue_hits``): at a non-word character,
+# a phrase cue after it (group 1, in a lookahead, so that the words inside it are still
+# scanned) and a cue word after it (group 2 or 3). The pattern starts with a character
+# class, so the engine skips in C to the next non-word character instead of trying both
+# patterns at every position.
+_CUES_AFTER = re.compile(
+    r"\W(?:(?=(?i:(" + _PHRASE_CUE.pattern.replace(r"(?<=\b.)", "", 1) + r")))(" + _CUE_TRIE + r"\b)?"
+    r"|(" + _CUE_TRIE + r"\b))"
 )
+
+
+def _cue_hits(text: str) -> tuple[list[tuple[int, int, str]], list[tuple[int, int, str]]]:
+    """``(start, end, text)`` of every match of ``_PHRASE_CUE`` and of ``_CUE_WORD`` in
+    ``text``, exactly as their own ``finditer`` scans give them, from one scan.
+
+    A match of either starts at a word boundary, so (bar position 0, matched on its own)
+    right after a non-word character; each non-word character is tried once, since a
+    ``_CUES_AFTER`` match consumes it and at most a cue word. Cue words never overlap; phrases
+    may (a phrase word can start another phrase), and ``finditer`` resumes after a match,
+    so a phrase that starts inside the previous one is left out."""
+    phrases: list[tuple[int, int, str]] = []
+    words: list[tuple[int, int, str]] = []
+    first = _PHRASE_CUE.match(text)
+    if first is not None:
+        phrases.append((first.start(), first.end(), first.group()))
+    first = _CUE_WORD.match(text)
+    if first is not None:
+        words.append((first.start(), first.end(), first.group()))
+    last = phrases[0][1] if phrases else 0
+    for m in _CUES_AFTER.finditer(text):
+        start = m.start(1)
+        if start >= last:  # (-1 when no phrase)
+            last = m.end(1)
+            phrases.append((start, last, m.group(1)))
+        g = m.lastindex
+        if g != 1:
+            words.append((m.start(g), m.end(g), m.group(g)))
+    return phrases, words
 
 
 _NONSPACE = re.compile(r"\S")
@@ -266,10 +307,13 @@ class _Hits:
 
     __slots__ = ("text", "pattern", "hits", "starts")
 
-    def __init__(self, pattern: re.Pattern, text: str):
+    def __init__(self, pattern: re.Pattern, text: str, hits: list[tuple[int, int, str]] | None = None):
+        """``hits``, if given, are the pattern's matches in the document, found elsewhere."""
         self.text = text
         self.pattern = pattern
-        self.hits = [(m.start(), m.end(), m.group()) for m in pattern.finditer(text)]
+        if hits is None:
+            hits = [(m.start(), m.end(), m.group()) for m in pattern.finditer(text)]
+        self.hits = hits
         self.starts = [h[0] for h in self.hits]
 
     def within(self, lo: int, hi: int) -> list[tuple[int, int, str]]:
@@ -334,8 +378,9 @@ class _Extractor:
         self._span_starts = [s.open if s.open is not None else s.start for s in self.spans]
         self.cues_by_sentence: dict[int, list[_Cue]] = {}
         # one scan of the document per cue pattern; sentences take their share by bisection
-        self._phrase_hits = _Hits(_PHRASE_CUE, text)
-        self._word_hits = _Hits(_CUE_WORD, text)
+        phrases, words = _cue_hits(text)
+        self._phrase_hits = _Hits(_PHRASE_CUE, text, phrases)
+        self._word_hits = _Hits(_CUE_WORD, text, words)
         self._cue_starts: dict[int, list[int]] = {}
 
     # helpers
@@ -662,7 +707,20 @@ class _Extractor:
         """Where the reported clause begins after the cue: past a listener ("told reporters"),
         adjuncts ("on Sunday", "in a statement") and the complementiser "that"."""
         text = self.text
-        toks = tokenize(text, pos, min(s1, pos + _WINDOW))
+        hi = min(s1, pos + _WINDOW)
+        # the rules read a dozen tokens or so: the whole window only if they go further
+        toks = tokenize_head(text, pos, hi, _COMPLEMENT_HEAD)
+        if len(toks) == _COMPLEMENT_HEAD:
+            found = self._complement_from(cue, toks, True)
+            if found is not _MORE:
+                return found
+            toks = tokenize(text, pos, hi)
+        return self._complement_from(cue, toks, False)
+
+    def _complement_from(self, cue: _Cue, toks: list[Tok], truncated: bool):
+        """``_complement_start`` on the tokens of its window; if ``truncated`` (``toks`` may be
+        only the window's first tokens), ``_MORE`` when the rules would look at or past the
+        last given token."""
         if not toks:
             return None
         k = 0
@@ -685,6 +743,8 @@ class _Extractor:
                 return None
         while k < len(toks) and toks[k].text in ",:":
             k += 1
+        if truncated and k + 10 >= len(toks):
+            return _MORE
         if k >= len(toks):
             return None
         if toks[k].low in ("to", "for", "of", "about", "with", "by", "and", "or", "but", "as", "so") or toks[k].low in _AUX:

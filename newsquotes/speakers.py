@@ -22,6 +22,7 @@ import threading
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import islice
 from typing import NamedTuple
 
 from newsquotes import cues
@@ -71,12 +72,19 @@ class Tok(NamedTuple):
 _new_tok = tuple.__new__
 
 
+# ``_TOKEN`` with the whitespace before each token: every character is either whitespace or
+# part of a token, so ``findall`` gives the tokens with their offsets (by adding up lengths)
+# without a match object per token.
+_SPACE_TOKEN = re.compile(r"(\s*)(" + _TOKEN.pattern + ")")
+
+
 def _tokenize(text: str, lo: int, hi: int) -> list[Tok]:
     out: list[Tok] = []
     append = out.append
-    for m in _TOKEN.finditer(text, lo, hi):
-        word = m.group()
-        s, e = m.span()
+    e = lo
+    for space, word in _SPACE_TOKEN.findall(text, lo, hi):
+        s = e + len(space)
+        e = s + len(word)
         append(_new_tok(Tok, (s, e, word, word.lower(),
                               word[0].isupper() or ("-" in word and _particle_name(word)))))
     return out
@@ -130,6 +138,22 @@ def tokenize(text: str, lo: int, hi: int) -> list[Tok]:
     if index is not None and index.text is text:
         return index.slice(lo, hi)
     return _tokenize(text, lo, hi)
+
+
+def tokenize_head(text: str, lo: int, hi: int, n: int) -> list[Tok]:
+    """The first ``n`` tokens of ``tokenize(text, lo, hi)`` (all of them if there are fewer),
+    for rules that read only the start of a long window: the scan stops early."""
+    index = getattr(_active, "index", None)
+    if index is not None and index.text is text:
+        return index.slice(lo, hi)[:n]
+    out: list[Tok] = []
+    append = out.append
+    for m in islice(_TOKEN.finditer(text, lo, hi), n):
+        word = m.group()
+        s, e = m.span()
+        append(_new_tok(Tok, (s, e, word, word.lower(),
+                              word[0].isupper() or ("-" in word and _particle_name(word)))))
+    return out
 
 
 def _particle_name(word: str) -> bool:
@@ -498,7 +522,26 @@ def _is_apposition(toks: Sequence[Tok]) -> bool:
 def speaker_after(text: str, lo: int, hi: int) -> Mention | None:
     """The mention right after a cue: "said Ambassador Mohib", "according to the Crown prosecutor,
     Mark Tedeschi, QC, ..." (a role followed by a name in apposition gives the name)."""
-    toks = tokenize(text, lo, min(hi, lo + 400))
+    hi = min(hi, lo + 400)
+    # The mention is a few tokens long: read the first ones, and the whole window only if
+    # the rules below reach the end of them.
+    toks = tokenize_head(text, lo, hi, _AFTER_HEAD)
+    if len(toks) == _AFTER_HEAD:
+        found = _speaker_after(text, toks, True)
+        if found is not _MORE:
+            return found
+        toks = tokenize(text, lo, hi)
+    return _speaker_after(text, toks, False)
+
+
+_AFTER_HEAD = 12
+_MORE = object()  # "needs more tokens than given"
+
+
+def _speaker_after(text: str, toks: list[Tok], truncated: bool):
+    """``speaker_after`` on the tokens of its window; if ``truncated`` (``toks`` may be only
+    the first tokens of the window), ``_MORE`` when the rules would read or test a position
+    at or past the last given token, where the answer could differ from the whole window's."""
     j = 0
     n = len(toks)
     while j < n and toks[j].text in ",:":
@@ -528,6 +571,8 @@ def speaker_after(text: str, lo: int, hi: int) -> Mention | None:
         else:
             break
         j += 1
+    if truncated and j + 1 >= n:
+        return _MORE
     # shrink back to the last noun-like token
     end = j
     while end > start and not (
@@ -540,6 +585,8 @@ def speaker_after(text: str, lo: int, hi: int) -> Mention | None:
         m = k
         while m < n and toks[m].text not in ",.;:" and m - k < 6:
             m += 1
+        if truncated and m >= n:
+            return _MORE
         named = _classify(text, toks[k:m])
         if named and named.kind == "name" and not named.group:
             return named
@@ -590,7 +637,10 @@ class SpeakerResolver:
         single: list[tuple[int, int, str, tuple[str, ...] | None]] = []
         # The analysis of a name run depends only on its words, and an article repeats its
         # names, so each distinct run (with its lowercase prefix) is analysed once.
-        memo: dict[tuple[str, bool], list[tuple[bool, tuple[str, ...], int, int, tuple[str, ...]]]] = {}
+        # The key is the analysed window's text: the run with its left context, or the run
+        # alone when that context cannot change the analysis (see ``_inert_left``).
+        memo: dict[str, list[tuple[bool | None, tuple[str, ...], int, int, tuple[str, ...]]]] = {}
+        inert_memo: dict[str, bool] = {}
         # Body before captions and titles, so "Sergei" (body) beats "Sergey" (caption).
         order = sorted(range(len(self.sentences)), key=lambda k: (self.sentences[k].block != "body", k))
         for k in order:
@@ -613,21 +663,33 @@ class SpeakerResolver:
                         single.append((a, k, word, None))
                     continue
                 w0 = prefix.start() if prefix else max(sent.start, a - 6)
-                key = (text[w0:m.end()], w0 == sent.start)
+                base = w0
+                if prefix is None:
+                    # The few characters before the run matter only when they hold a
+                    # capitalised token or end with a title or role word; otherwise the
+                    # analysis is that of the run alone, shared by all its occurrences.
+                    left = text[w0:a]
+                    inert = inert_memo.get(left)
+                    if inert is None:
+                        inert = inert_memo[left] = _inert_left(left)
+                    if inert:
+                        base = a
+                key = text[base:m.end()]
                 found = memo.get(key)
                 if found is None:
-                    found = memo[key] = self._analyse_run(text, w0, m.end())
+                    found = memo[key] = self._analyse_run(text, base, m.end())
                 for multi, words, rel_start, rel_end, roles in found:
-                    pos = w0 + rel_start
+                    pos = base + rel_start
                     if multi is None:
-                        self.organisations.append((pos, frozenset(words), text[pos:w0 + rel_end]))
+                        self.organisations.append((pos, frozenset(words), text[pos:base + rel_end]))
                         continue
                     if not multi:
                         single.append((pos, k, words[0], roles))
                         continue
                     person = self._register(words, in_body, pos)
-                    end = w0 + rel_end
-                    tail = tokenize(text, end, min(sent.end, end + 120)) if text[end:end + 1] == "," else ()
+                    end = base + rel_end
+                    # (``_note_roles`` reads the first 12 tokens)
+                    tail = tokenize_head(text, end, min(sent.end, end + 120), 12) if text[end:end + 1] == "," else ()
                     self._note_roles(person, roles, tail)
                     self.person_mentions.append((pos, k, person))
         for pos, k, word, roles in single:
@@ -773,6 +835,8 @@ class SpeakerResolver:
         ``fuzzy``) a near-miss spelling of a surname ("Bauchtman" for "Buchtmann")."""
         people = self._by_last.get(word) or self._by_token.get(word)
         if people:
+            if len(people) == 1:
+                return people[0]
             return max(people, key=lambda p: (len(p.tokens), p.in_body, -p.first))
         if fuzzy and len(word) >= 5:
             for last, people in self._by_last.items():
@@ -958,6 +1022,24 @@ _ORG_SYNONYMS = {
 
 def _org_word(tok: Tok) -> bool:
     return tok.text in cues.ORG_NAME_WORDS or _is_org_noun(tok.low)
+
+
+def _inert_left(left: str) -> bool:
+    """Can the text ``left`` written right before a name run be dropped from the run's
+    analysis (``SpeakerResolver._analyse_run``) without changing it?
+
+    A token before the run takes part only if it is capitalised (it makes a run of its own,
+    or is the organisation word of "Church of" before a run that starts with "of"'s
+    object), or if it is the last one and a lowercase title or role noun, which ``_runs``
+    joins to the capitalised run after it. Name particles and a "." join only a run already
+    started, so with neither of the above the left tokens make no run and, the tokenizer
+    having no context, the run's tokens are the same on their own. (The run's first
+    character follows no word character, apostrophe, dot or hyphen, so no token straddles
+    the border.)"""
+    toks = _tokenize(left, 0, len(left))
+    if any(t.cap for t in toks):
+        return False
+    return not toks or (toks[-1].low not in cues.TITLES and not _is_person_noun(toks[-1].low))
 
 
 def _sentence_runs(toks: Sequence[Tok]):

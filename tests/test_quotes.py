@@ -338,3 +338,29 @@ def test_linear_time_with_a_cue_every_few_words():
         extract_quotes(text, sentences)
         times.append(time.process_time() - t0)
     assert times[1] < 4 * times[0] + 0.5, times
+
+
+def test_one_cue_scan_matches_the_two_plain_scans():
+    import random
+
+    from newsquotes.quotes import _CUE_WORD, _PHRASE_CUE, _cue_hits
+
+    pieces = ["according to ", "According To", "said ", "pointed out", "in the words of ", "words", " ",
+              ",", "'", "“", "called for ", "calls", "x", "Said", "made clear", "issued a statement",
+              "ſaid", "K", "\n", "-", "_", "é"]
+    rng = random.Random(7)
+    texts = ["said he", "He said, 'told' you.\n\nSays: claimed-said said_x xsaid said", "", "x",
+             "«said»told,says;warned", "écrit said", "according to the words of", "According to X"]
+    texts += ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 30))) for _ in range(3000)]
+    for text in texts:
+        plain = ([(m.start(), m.end(), m.group()) for m in _PHRASE_CUE.finditer(text)],
+                 [(m.start(), m.end(), m.group()) for m in _CUE_WORD.finditer(text)])
+        assert _cue_hits(text) == plain, text
+
+
+def test_quote_left_open_in_many_paragraphs():
+    text = "# T\n\n" + "“We will see, said Mayor Jane Smith on Monday in the city\n\n" * 300
+    from newsquotes.pipeline import process_raw
+
+    quotes = list(process_raw(text).quotes)
+    assert len(quotes) == 300

@@ -224,3 +224,78 @@ def test_name_run_of_place_words_is_not_a_person():
     text = '"The talks will resume in March," South Korea said in a statement.'
     q = only(text, type="direct")
     assert q.speaker_name == "South Korea" and q.speaker_kind == "organization"
+
+
+# --- early-stopping token windows and the name-run memo (identical results) ----------------
+
+_WINDOW_TEXTS = [
+    "said Ambassador Mohib on Sunday.",
+    "according to the Crown prosecutor, Mark Tedeschi, QC, who led the case for many years.",
+    ", , , , , , , , , , , , , , , , , , , , , , , , , , , , , , , , he said",
+    "said " + " ".join(["Very"] * 40) + " Long Name, and more",
+    "told the " + " ".join(["big"] * 30) + " committee that it was over.",
+    "said the ministry, " + " ".join(["Anna"] * 30) + ", in a statement.",
+    "",
+]
+
+
+def test_tokenize_head_is_the_start_of_tokenize():
+    from newsquotes.speakers import tokenize, tokenize_head
+
+    for text in _WINDOW_TEXTS:
+        for n in (0, 1, 5, 24, 500):
+            assert tokenize_head(text, 0, len(text), n) == tokenize(text, 0, len(text))[:n]
+
+
+def test_speaker_after_reads_the_whole_window_when_it_needs_to():
+    from newsquotes.speakers import _speaker_after, tokenize
+
+    for text in _WINDOW_TEXTS:
+        for lo in range(0, len(text), 3):
+            whole = _speaker_after(text, tokenize(text, lo, min(len(text), lo + 400)), False)
+            assert speaker_after(text, lo, len(text)) == whole
+
+
+def test_complement_start_reads_the_whole_window_when_it_needs_to():
+    from newsquotes.quotes import _Cue, _Extractor, tokenize
+
+    for text in _WINDOW_TEXTS:
+        ex = _Extractor(text or "x", make_sentences(text or "x"))
+        for lemma in ("say", "tell", "announce"):
+            cue = _Cue(0, 0, lemma)
+            for pos in range(0, len(text), 4):
+                whole = ex._complement_from(cue, tokenize(text, pos, min(len(text), pos + 400)), False)
+                assert ex._complement_start(cue, pos, len(text)) == whole
+
+
+def test_name_run_analysis_ignores_an_inert_left_context():
+    from newsquotes.speakers import SpeakerResolver, _inert_left
+
+    runs = ["John Smith", "Ministry of Defence", "Church of Scientology Tom Cruise",
+            "University of Texas Arlington Amneh Jafari", "Prime Minister Rishi Sunak's"]
+    lefts = ["", " ", "said ", "ed by ", "(", ", ", "the ", "coach ", "Mr ", "ABC) ", "of ", "al-Amr ",
+             "member ", "XX, ", "and ", "for "]
+    for run in runs:
+        alone = SpeakerResolver._analyse_run(run, 0, len(run))
+        for left in lefts:
+            text = left + run
+            got = SpeakerResolver._analyse_run(text, 0, len(text))
+            shifted = [(m, w, a - len(left), b - len(left), r) for m, w, a, b, r in got]
+            if _inert_left(left):
+                assert shifted == alone, (left, run)
+
+
+def test_tokenize_matches_the_token_pattern():
+    import random
+
+    from newsquotes.speakers import _TOKEN, _tokenize
+
+    rng = random.Random(3)
+    alphabet = "ab Z-'’.\n\t\u00a0\u2003,;“”é_9İſ(—"
+    for _ in range(2000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40)))
+        lo = rng.randint(0, len(text))
+        hi = rng.randint(lo, len(text))
+        assert [(t.start, t.end, t.text) for t in _tokenize(text, lo, hi)] == [
+            (m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, lo, hi)
+        ]
