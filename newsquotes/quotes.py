@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from newsquotes import cues
 from newsquotes.model import Quote, Sentence
 from newsquotes.speakers import (
-    _MORE, Mention, SpeakerResolver, Tok, indexed, speaker_after, speaker_before, tokenize, tokenize_head,
+    _MORE, Mention, SpeakerResolver, Tok, speaker_after, speaker_before, tokenize, tokenize_head,
 )
 
 __all__ = ["extract_quotes", "quotation_spans"]

@@ -18,7 +18,6 @@ over more than one token.
 from __future__ import annotations
 
 import re
-import threading
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -90,62 +89,15 @@ def _tokenize(text: str, lo: int, hi: int) -> list[Tok]:
     return out
 
 
-class TokenIndex:
-    """The tokens of a whole document, made once; ``slice(lo, hi)`` gives the tokens that lie
-    inside ``[lo, hi)`` by bisection. Extraction asks for thousands of overlapping windows,
-    so tokenizing each window afresh would cost several times the document length."""
-
-    __slots__ = ("text", "toks", "starts")
-
-    def __init__(self, text: str):
-        self.text = text
-        self.toks = _tokenize(text, 0, len(text))
-        self.starts = [t[0] for t in self.toks]
-
-    def slice(self, lo: int, hi: int) -> list[Tok]:
-        starts = self.starts
-        i = bisect_left(starts, lo)
-        j = bisect_left(starts, hi, i)
-        toks = self.toks
-        while j > i and toks[j - 1][1] > hi:
-            j -= 1  # a token cut by ``hi`` is left out
-        return toks[i:j]
-
-
-_active = threading.local()
-
-
-class indexed:
-    """Context manager: while active, ``tokenize`` on ``text`` slices one document index.
-    Thread-local, so concurrent extractions in threads never see each other's index."""
-
-    def __init__(self, text: str):
-        self.index = TokenIndex(text)
-
-    def __enter__(self) -> TokenIndex:
-        self.saved = getattr(_active, "index", None)
-        _active.index = self.index
-        return self.index
-
-    def __exit__(self, *exc) -> None:
-        _active.index = self.saved
-
-
 def tokenize(text: str, lo: int, hi: int) -> list[Tok]:
     """Tokens of ``text[lo:hi]`` (words with inner apostrophes, hyphens and dots, and single
     punctuation characters)."""
-    index = getattr(_active, "index", None)
-    if index is not None and index.text is text:
-        return index.slice(lo, hi)
     return _tokenize(text, lo, hi)
 
 
 def tokenize_head(text: str, lo: int, hi: int, n: int) -> list[Tok]:
     """The first ``n`` tokens of ``tokenize(text, lo, hi)`` (all of them if there are fewer),
     for rules that read only the start of a long window: the scan stops early."""
-    index = getattr(_active, "index", None)
-    if index is not None and index.text is text:
-        return index.slice(lo, hi)[:n]
     out: list[Tok] = []
     append = out.append
     for m in islice(_TOKEN.finditer(text, lo, hi), n):
