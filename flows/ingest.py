@@ -120,7 +120,7 @@ def ingest_flow(
     with store.lock():
         store.discard_abandoned_staging()
         work = plan(raw_dir, store, prune)
-        logger.info("%d articles to process, %d unchanged", len(work.todo), work.unchanged)
+        logger.info("%d files to process, %d unchanged", len(work.todo), work.unchanged)
         futures = [
             process_batch_task.submit(items, out_dir, run_id, f"{n:05d}", now, fields)
             for n, items in enumerate(batches(work.todo, batch_size))
