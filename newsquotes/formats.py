@@ -31,7 +31,7 @@ from pathlib import PurePath
 from typing import Any
 
 from newsquotes.decode import Decoded, UndecodableError, decode_bytes
-from newsquotes.parse import _BARE_URL, _BYLINE, _URL_LABEL, normalise_space, parse_date
+from newsquotes.parse import BARE_URL, BYLINE, URL_LABEL, normalise_space, parse_date
 
 __all__ = [
     "FIELDS",
@@ -150,7 +150,7 @@ def _render(
         if kind == "heading":
             paragraphs.append(f"### **{normalise_space(block)}**")
             continue
-        if not paragraphs and (_BYLINE.match(normalise_space(block)) or parse_date(normalise_space(block))):
+        if not paragraphs and (BYLINE.match(normalise_space(block)) or parse_date(normalise_space(block))):
             block = _NEUTRAL + block  # not a byline or date line, whatever it looks like
         paragraphs.append(block)
     if paragraphs and url is None and _looks_like_url_footer(paragraphs[-1]):
@@ -163,8 +163,8 @@ def _render(
 
 def _looks_like_url_footer(paragraph: str) -> bool:
     line = normalise_space(paragraph)
-    label = _URL_LABEL.match(line)
-    return bool(_BARE_URL.match(line) or (label and _BARE_URL.match(label[1])))
+    label = URL_LABEL.match(line)
+    return bool(BARE_URL.match(line) or (label and BARE_URL.match(label[1])))
 
 
 def _shorten(text: str, limit: int) -> str:

@@ -36,9 +36,9 @@ _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!\"'])")
 
 _HEADING = re.compile(r"^(#{1,6})[ \t]+(.+?)[ \t#]*$")
 _LIST_ITEM = re.compile(r"^[ \t]*(?:[-*+•]|\d{1,3}[.)])[ \t]+(?=\S)")
-_BYLINE = re.compile(r"^by\s+(.+)$", re.IGNORECASE)
-_URL_LABEL = re.compile(r"^(?:original\s+url|source\s+url|url|source|link)\s*:\s*(\S*)$", re.IGNORECASE)
-_BARE_URL = re.compile(r"^<?((?:https?|ftp)://\S+?)>?$")
+BYLINE = re.compile(r"^by\s+(.+)$", re.IGNORECASE)
+URL_LABEL = re.compile(r"^(?:original\s+url|source\s+url|url|source|link)\s*:\s*(\S*)$", re.IGNORECASE)
+BARE_URL = re.compile(r"^<?((?:https?|ftp)://\S+?)>?$")
 
 # A caption ends with a media credit ("Image: NASA.") or names people by position ("(L)").
 _CREDIT = re.compile(
@@ -175,16 +175,16 @@ def _is_caption(text: str) -> bool:
 def _take_url_footer(chunks: list[str]) -> tuple[list[str], str | None]:
     """Remove a trailing 'Original url: <…>' footer (label and link may be one or two paragraphs)."""
     for i in range(len(chunks) - 1, max(len(chunks) - 4, -1), -1):
-        label = _URL_LABEL.match(chunks[i])
+        label = URL_LABEL.match(chunks[i])
         if not label:
             continue
         rest = [label[1]] if label[1] else []
         rest += chunks[i + 1 :]
-        link = _BARE_URL.match(rest[0].strip()) if len(rest) == 1 else None
+        link = BARE_URL.match(rest[0].strip()) if len(rest) == 1 else None
         if link:
             return chunks[:i], link[1]
     if chunks:
-        link = _BARE_URL.match(chunks[-1].strip())
+        link = BARE_URL.match(chunks[-1].strip())
         if link:
             return chunks[:-1], link[1]
     return chunks, None
@@ -206,7 +206,7 @@ def parse_document(raw: str) -> ParsedDocument:
         chunks, url = _take_url_footer(chunks)
         # Byline and date stand right under the title, before any body text.
         while chunks:
-            byline = _BYLINE.match(chunks[0])
+            byline = BYLINE.match(chunks[0])
             if byline and publisher is None and len(byline[1]) < 120:
                 publisher = normalise_space(strip_markdown(byline[1])) or None
             elif published is None and (date := parse_date(chunks[0])):

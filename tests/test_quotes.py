@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import re
-import time
 from pathlib import Path
 
 import pytest
@@ -236,12 +235,12 @@ def test_scare_quotes_titles_and_nicknames_are_not_quotes(text):
 # --- robustness -----------------------------------------------------------------------------
 
 
-def test_linear_time_on_unbalanced_marks_and_huge_paragraph():
+def test_unbalanced_marks_in_a_huge_paragraph_give_valid_quotes():
+    # Speed on hostile input is measured in bench/hostile.py; here: it finishes with sane spans.
     text = ('He said " it ' * 20000) + ("word " * 100000)  # ~0.7 MB, one paragraph, odd marks
     sentences = [Sentence(0, 0, "body", 0, len(text))]
-    t0 = time.perf_counter()
-    extract_quotes(text, sentences)
-    assert time.perf_counter() - t0 < 20
+    quotes = extract_quotes(text, sentences)
+    assert all(0 <= q.start < q.end <= len(text) for q in quotes)
 
 
 def test_empty_input():
@@ -328,16 +327,15 @@ def test_passive_with_adverb_is_not_a_cue():
     assert content(text, q) == "the paperwork was incomplete"
 
 
-def test_linear_time_with_a_cue_every_few_words():
+def test_a_cue_every_few_words_gives_a_quote_per_repetition():
+    # Speed with dense cues is measured in bench/hostile.py; here: every repeated quote is found.
     unit = '"A," said Smith. according to Jones, The Church of X said: '
-    times = []
+    counts = []
     for n in (1000, 2000):
         text = unit * n
-        sentences = [Sentence(0, 0, "body", 0, len(text))]
-        t0 = time.process_time()
-        extract_quotes(text, sentences)
-        times.append(time.process_time() - t0)
-    assert times[1] < 4 * times[0] + 0.5, times
+        quotes = extract_quotes(text, [Sentence(0, 0, "body", 0, len(text))])
+        counts.append(sum(q.type == "direct" for q in quotes))
+    assert counts[1] == 2 * counts[0] > 0, counts
 
 
 def test_one_cue_scan_matches_the_two_plain_scans():

@@ -271,18 +271,18 @@ def test_complement_start_reads_the_whole_window_when_it_needs_to():
 def test_name_run_analysis_ignores_an_inert_left_context():
     from newsquotes.speakers import SpeakerResolver, _inert_left
 
-    runs = ["John Smith", "Ministry of Defence", "Church of Scientology Tom Cruise",
+    name_runs = ["John Smith", "Ministry of Defence", "Church of Scientology Tom Cruise",
             "University of Texas Arlington Amneh Jafari", "Prime Minister Rishi Sunak's"]
     lefts = ["", " ", "said ", "ed by ", "(", ", ", "the ", "coach ", "Mr ", "ABC) ", "of ", "al-Amr ",
              "member ", "XX, ", "and ", "for "]
-    for run in runs:
-        alone = SpeakerResolver._analyse_run(run, 0, len(run))
+    for name_run in name_runs:
+        alone = SpeakerResolver._analyse_run(name_run, 0, len(name_run))
         for left in lefts:
-            text = left + run
+            text = left + name_run
             got = SpeakerResolver._analyse_run(text, 0, len(text))
             shifted = [(m, w, a - len(left), b - len(left), r) for m, w, a, b, r in got]
             if _inert_left(left):
-                assert shifted == alone, (left, run)
+                assert shifted == alone, (left, name_run)
 
 
 def test_tokenize_matches_the_token_pattern():
