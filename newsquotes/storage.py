@@ -27,6 +27,7 @@ import ctypes
 import datetime as dt
 import errno
 import fcntl
+import functools
 import os
 import shutil
 import uuid
@@ -61,6 +62,7 @@ class OutputLockedError(RuntimeError):
     """Another ingest is writing to the same output folder."""
 
 
+@functools.cache  # derived once per table, used for every file written
 def arrow_schema(table: str) -> pa.Schema:
     """The Parquet schema of a table, derived from its pandera model."""
     columns = MODELS[table].to_schema().columns

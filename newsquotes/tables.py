@@ -7,6 +7,7 @@ order come from them, so a table built here always has the published layout.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -41,6 +42,7 @@ def sha256_hex(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+@functools.cache  # models never change at run time; asked for on every frame built
 def column_kinds(name: str) -> dict[str, str]:
     """Each column of a table's model mapped to one of: str, int, Int64, float, date, timestamp."""
     kinds = {}
