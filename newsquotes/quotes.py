@@ -137,8 +137,14 @@ def _paragraphs(sentences: Sequence[Sentence]) -> list[tuple[int, int, str]]:
 def _find_spans(text: str, paras: list[tuple[int, int, str]]) -> list[_Span]:
     spans: list[_Span] = []
     carry: _Span | None = None  # a quote still open at the end of the last body paragraph
+    if not paras:
+        return spans
+    # one scan for the marks of all paragraphs (a call per paragraph costs more than it finds)
+    lo, hi = paras[0][0], paras[-1][1]
+    all_marks = [m.start() for m in _DOUBLE.finditer(text, lo, hi)]
+    all_singles = [m.start() for m in _SINGLE_OPEN.finditer(text, lo, hi)]
     for pi, (ps, pe, kind) in enumerate(paras):
-        marks = [m.start() for m in _DOUBLE.finditer(text, ps, pe)]
+        marks = all_marks[bisect_left(all_marks, ps):bisect_left(all_marks, pe)]
         open_at: int | None = None
         continued = False
         if carry is not None and kind != "caption":
@@ -163,7 +169,10 @@ def _find_spans(text: str, paras: list[tuple[int, int, str]]) -> list[_Span]:
             if kind != "caption" and _continues(text, paras, pi):
                 carry = span
         spans.extend(s for s in local if s.end > s.start)
-        spans.extend(_single_spans(text, ps, pe, local))
+        # (a single mark that ends the paragraph opens nothing: the word after it is not its own)
+        singles = all_singles[bisect_left(all_singles, ps):bisect_left(all_singles, pe - 1)]
+        if singles:
+            spans.extend(_single_spans(text, singles, pe, local))
     spans.sort(key=lambda s: s.start)
     return spans
 
@@ -195,14 +204,14 @@ def _continues(text: str, paras: list[tuple[int, int, str]], pi: int) -> bool:
     return False
 
 
-def _single_spans(text: str, ps: int, pe: int, doubles: list[_Span]) -> list[_Span]:
-    """Quotes in single marks ('...' or ‘...’) outside double ones: an opener after a space
-    and before a word, closed by the next mark that is not an apostrophe inside a word."""
+def _single_spans(text: str, openers: list[int], pe: int, doubles: list[_Span]) -> list[_Span]:
+    """Quotes in single marks ('...' or ‘...’) outside double ones, from the paragraph's
+    ``openers`` (matches of ``_SINGLE_OPEN``, in order; the paragraph ends at ``pe``), each
+    closed by the next mark that is not an apostrophe inside a word."""
     out = []
-    pos = ps
+    pos = 0
     limit = pe
-    for m in _SINGLE_OPEN.finditer(text, ps, pe):
-        i = m.start()
+    for i in openers:
         if i < pos or any(s.start - 1 <= i < s.end + 1 for s in doubles):
             continue
         j = i + 1
@@ -558,12 +567,14 @@ class _Extractor:
     def analyse_spans(self) -> None:
         prev_close: int | None = None
         prev_para = -2
+        prev_direct = False
         for span in self.spans:
             content = self.text[span.start:span.end]
             words = _WORD.findall(content)
             lead = self._lead(span, prev_close if prev_para == span.para else None)
             tail = self._tail(span)
-            prev_close, prev_para = span.close, span.para
+            after_quote = prev_direct and prev_para == span.para
+            prev_close, prev_para, prev_direct = span.close, span.para, False
             if lead[0] in ("empty", "attr", "colon") and tail[0] in ("empty", "attr"):
                 if tail[0] == "attr" and lead[0] != "attr":
                     kind, m, cue = tail
@@ -571,13 +582,14 @@ class _Extractor:
                     kind, m, cue = lead
                 else:
                     kind, m, cue = "float", None, None
-                if kind == "float" and not _sentence_like(content, words):
+                if kind == "float" and not _sentence_like(content, words, after_quote):
                     span.role = "scare"
                     continue
                 if kind != "float" and len(words) <= 3 and _title_like(words) and not content.rstrip().endswith((".", "!", "?", ",")):
                     span.role = "scare"
                     continue
                 span.role = "direct"
+                prev_direct = True
                 span.speaker = m
                 span.how = kind if kind != "attr" else ("tail" if tail[0] == "attr" and lead[0] != "attr" else "lead")
                 if cue is not None:
@@ -996,8 +1008,10 @@ def _residue_ok(residue: list[Tok], cue: _Cue, colon: bool) -> bool:
     )
 
 
-def _sentence_like(content: str, words: list[str]) -> bool:
-    if len(words) < 4:
+def _sentence_like(content: str, words: list[str], after_quote: bool = False) -> bool:
+    """Does a quote with no attribution of its own read as speech? ``after_quote``: it follows a
+    direct quote in the same paragraph, so a short sentence will do ("Farmers are hurting.")."""
+    if len(words) < (2 if after_quote and content.rstrip()[-1:] in ".!?" else 4):
         return False
     if _title_like(words):
         return False

@@ -139,7 +139,7 @@ class Mention:
     end: int
     text: str
     kind: str  # name | pronoun | role | organization
-    core: str | None = None  # person name without titles, for kind "name"
+    core: str | None = None  # kind "name": the person's name without titles; "role": the head noun phrase
     group: bool = False
 
 
@@ -203,6 +203,10 @@ def _nationality(word: str) -> bool:
     return word[:1].isupper() and _NATIONALITY.fullmatch(word) is not None
 
 
+# "says", "tells", "warns": verb forms that no name contains
+_THIRD_PERSON_CUES = frozenset(f for f, lemma in cues.CUE_LEMMA.items() if f != lemma and f.endswith("s") and " " not in f)
+
+
 def person_core(run: Sequence[Tok]) -> list[Tok]:
     """The personal name inside a run of capitalised words and titles, or [] if there is none.
 
@@ -252,6 +256,10 @@ def person_core(run: Sequence[Tok]) -> list[Tok]:
             return []
     while core and (core[0].low in cues.NAME_PARTICLES or core[0].text in cues.NON_NAME_CAPS):
         core = core[1:]
+    if len(core) == 1 and core[0].low in _PERSON_NOUN_FORMS and _singular(core[0].low) != core[0].low:
+        return []  # "Officials", "Experts" opening a sentence: people, not a name
+    if any(t.low in _THIRD_PERSON_CUES for t in core):
+        return []  # a title-case headline: "Mayor Says Budget Is Balanced"
     if not core or len(core) > 4:
         return []
     if not all(t.cap or t.low in cues.NAME_PARTICLES for t in core):
@@ -301,6 +309,10 @@ def _classify(text: str, toks: list[Tok]) -> Mention | None:
     if not toks:
         return None
     head = toks[-1]
+    for p in range(1, len(toks) - 1):
+        if _modifier_at(toks, p):  # "Officials in Beijing": the people noun heads the phrase
+            a = toks[0].start
+            return Mention(a, head.end, text[a:head.end], "role", text[a:toks[p - 1].end])
     if len(toks) == 1 and head.low in cues.SUBJECT_PRONOUNS:
         return Mention(head.start, head.end, head.text, "pronoun")
     # "Cornyn's statement added": the statement speaks for its author.
@@ -329,10 +341,10 @@ def _classify(text: str, toks: list[Tok]) -> Mention | None:
                            " ".join(t.text for t in core), group)
     start, end = toks[0].start, head.end
     phrase = text[start:end]
+    if _is_person_noun(head.low) and (not head.cap or len(toks) == 1):
+        return Mention(start, end, phrase, "role")  # "the spokeswoman", "Officials"
     if head.cap or head.text[0].isdigit():
         return Mention(start, end, phrase, "organization")
-    if _is_person_noun(head.low):
-        return Mention(start, end, phrase, "role")
     if _is_org_noun(head.low):
         return Mention(start, end, phrase, "organization")
     return None
@@ -388,6 +400,14 @@ def speaker_before(text: str, lo: int, hi: int, plural_verb: bool = False) -> Me
         toks[i].low in cues.ADVERBS or (toks[i].low.endswith("ly") and len(toks[i].text) > 4)
     ):
         i -= 1
+    if i > 1 and toks[i].text == ")":
+        # a parenthesis between the speaker and the verb: "Sen. Ted Cruz (R-Texas) said",
+        # "the World Health Organization (WHO) said"
+        j = i - 1
+        while j > 0 and i - j <= _PAREN_TOKENS and toks[j].text not in "()":
+            j -= 1
+        if toks[j].text == "(" and j > 0:
+            i = j - 1
     if i < 0:
         return None
     tok = toks[i]
@@ -436,6 +456,8 @@ def speaker_before(text: str, lo: int, hi: int, plural_verb: bool = False) -> Me
             return None
     start = _np_backward(toks, i)
     if start is None:
+        start = _modifier_object(toks, i)
+    if start is None:
         return None
     np_toks = toks[start:i + 1]
     if start >= 2 and toks[start - 1].low == "and" and i - start < 8:
@@ -449,6 +471,15 @@ def speaker_before(text: str, lo: int, hi: int, plural_verb: bool = False) -> Me
             if conj is not None and conj.kind != "pronoun" and start - 1 - first < 10:
                 a, b = toks[first].start, toks[i].end
                 return Mention(a, b, text[a:b], conj.kind, conj.core, True)
+    # "Officials in Beijing said", "a person familiar with the talks said": the people noun
+    # before the modifier is the speaker's head, not the modifier's object.
+    for length in (1, 2):
+        k = start - length
+        if _modifier_at(toks, k) == length:
+            first = _np_backward(toks, k - 1)
+            if first is not None:
+                np_toks = toks[first:i + 1]
+            break
     # "A leaked letter seen by Sky News": step over a reduced relative clause.
     if start >= 2 and toks[start - 1].low == "by" and re.search(r"(?:ed|en|seen)$", toks[start - 2].low):
         alt = _np_backward(toks, start - 3) if start >= 3 else None
@@ -457,8 +488,42 @@ def speaker_before(text: str, lo: int, hi: int, plural_verb: bool = False) -> Me
     return _classify(text, np_toks)
 
 
+# Modifiers after a people noun that hold another noun phrase: "officials in Beijing",
+# "experts at the university", "a person familiar with the matter".
+_POSTMODIFIERS = (("in",), ("at",), ("from",), ("familiar", "with"), ("close", "to"), ("briefed", "on"))
+
+
+def _modifier_at(toks: Sequence[Tok], k: int) -> int:
+    """The number of words of a modifier that starts at ``toks[k]`` right after a people noun
+    ("officials [in] Beijing", "a person [familiar with] the talks"), or 0."""
+    if k < 1 or not _is_person_noun(toks[k - 1].low):
+        return 0
+    for words in _POSTMODIFIERS:
+        if tuple(t.low for t in toks[k:k + len(words)]) == words:
+            return len(words)
+    return 0
+
+
+def _modifier_object(toks: Sequence[Tok], i: int) -> int | None:
+    """Start of the few words ending at ``toks[i]`` that are the object of a modifier after a
+    people noun, whatever their own head: "people familiar with [the matter]"."""
+    for j in range(i, max(0, i - 4), -1):
+        if not toks[j].text[0].isalpha():
+            return None
+        if _modifier_at(toks, j - 1) == 1 or _modifier_at(toks, j - 2) == 2:
+            return j
+    return None
+
+
+_PAREN_TOKENS = 8  # longest parenthesis skipped between a speaker and the verb
+# A party and state after a politician's name: "R-Ky.", "D-N.Y.", "I-Vt.", "R-Texas".
+_PARTY_STATE = re.compile(r"[A-Z]-[A-Z][A-Za-z.]*")
+
+
 def _is_apposition(toks: Sequence[Tok]) -> bool:
     first = toks[0]
+    if len(toks) <= 2 and _PARTY_STATE.fullmatch("".join(t.text for t in toks)):
+        return True
     if first.low in cues.DETERMINERS or first.text[0].isdigit():
         return True
     if not first.cap and first.text[0].isalpha():
@@ -902,11 +967,14 @@ class SpeakerResolver:
         return self.lookup(name.split()[-1])
 
     def _resolve_role(self, mention: Mention, pos: int) -> Resolved:
-        words = [w.lower() for w in re.findall(r"[\w'’\-]+", mention.text)]
-        words = [w for w in words if w not in cues.DETERMINERS]
+        written = [w for w in re.findall(r"[\w'’\-]+", mention.core or mention.text) if w.lower() not in cues.DETERMINERS]
+        words = [w.lower() for w in written]
         if not words:
             return Resolved(None, "role")
         head = words[-1]
+        # a capitalised modifier names a party, a country or a body: "the Democratic leader"
+        # is not the person introduced as "Senate Majority Leader"
+        proper = [w.lower() for w in written[:-1] if w[:1].isupper()]
         plural = _plural_head(mention.text)
         if not plural:
             best, best_score = None, 0
@@ -914,7 +982,9 @@ class SpeakerResolver:
             k = bisect_right(self._mention_pos, pos)
             window = self.person_mentions[max(0, k - 300):k] or self.person_mentions[k:k + 1]
             for mpos, _sent, person in window:
-                if head in person.roles or _singular(head) in person.roles:
+                if (head in person.roles or _singular(head) in person.roles) and all(
+                    w in person.roles for w in proper
+                ):
                     score = 1 + sum(1 for w in words[:-1] if w in person.roles)
                     if score >= best_score:
                         best, best_score = person, score

@@ -126,6 +126,15 @@ def test_floating_quote_takes_previous_speaker():
     assert quotes[1].cue_start is None
 
 
+def test_short_sentence_after_an_attributed_quote_continues_it():
+    text = '"The plan is wrong," said Rita Moreau. "Farmers are hurting."'
+    quotes = [q for q in run(text) if q.type == "direct"]
+    assert [content(text, q) for q in quotes] == ["The plan is wrong,", "Farmers are hurting."]
+    assert quotes[1].speaker_name == "Rita Moreau"
+    # on its own, a short phrase in marks is not speech
+    assert not run('The slogan was "Farmers first." on every poster.')
+
+
 def test_floating_quote_after_colon_intro_paragraph():
     text = ('In a statement, the Interior Ministry said:\n\n'
             '"All flights from the northern airports are suspended until further notice."')

@@ -47,6 +47,38 @@ def test_role_followed_by_name_after_according_to():
     assert m.text == "Alireza Mehraban"
 
 
+def test_party_and_state_after_a_politicians_name_is_an_apposition():
+    for label in ("R-Ky.", "D-N.Y.", "I-Vt.", "R-Texas"):
+        text = f"Sen. Dana Whitfield, {label}, said"
+        m = speaker_before(text, 0, text.index(" said"))
+        assert m.text == "Sen. Dana Whitfield" and m.core == "Dana Whitfield", label
+
+
+def test_parenthesis_between_speaker_and_verb_is_skipped():
+    text = "Sen. Dana Whitfield (R-Texas) said"
+    m = speaker_before(text, 0, text.index(" said"))
+    assert m.text == "Sen. Dana Whitfield" and m.kind == "name"
+    text = "the National Weather Service (NWS) warned"
+    m = speaker_before(text, 0, text.index(" warned"))
+    assert m.text == "the National Weather Service" and m.kind == "organization"
+
+
+def test_people_noun_with_a_modifier_after_it_is_the_speaker():
+    for text, mention in [
+        ("Two people familiar with the matter said", "Two people familiar with the matter"),
+        ("A person close to the talks said", "A person close to the talks"),
+        ("Officials in the region said", "Officials in the region"),
+        ("Experts at the university warned", "Experts at the university"),
+    ]:
+        m = speaker_before(text, 0, text.rindex(" "))
+        assert m.text == mention and m.kind == "role", text
+
+
+def test_capitalised_people_noun_opening_a_sentence_is_a_role_not_a_name():
+    q = only("Officials said the bridge would reopen on Monday.", type="indirect")
+    assert q.speaker_kind == "role" and q.speaker_name == "officials"
+
+
 def test_lowercase_role_and_organisation_mentions():
     text = "the Russian ministry said"
     assert speaker_before(text, 0, text.index(" said")).kind == "organization"
@@ -85,6 +117,16 @@ def test_role_noun_resolves_to_person_introduced_with_that_role():
     q = only(text, type="direct")
     assert speaker(text, q) == "the foreign minister"
     assert q.speaker_kind == "role" and q.speaker_name == "Adel Haddad"
+
+
+def test_role_with_another_capitalised_modifier_is_not_that_person():
+    text = ("Senate Majority Leader Dana Whitfield opened the debate on Monday.\n\n"
+            '"We will fight this," the Democratic leader said.')
+    q = only(text, type="direct")
+    assert q.speaker_kind == "role" and q.speaker_name == "Democratic leader"
+    text = ("Senate Majority Leader Dana Whitfield opened the debate on Monday.\n\n"
+            '"We have the votes," the majority leader said.')
+    assert only(text, type="direct").speaker_name == "Dana Whitfield"
 
 
 def test_spokeswoman_resolves_through_apposition():
@@ -299,3 +341,9 @@ def test_tokenize_matches_the_token_pattern():
         assert [(t.start, t.end, t.text) for t in _tokenize(text, lo, hi)] == [
             (m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, lo, hi)
         ]
+
+
+def test_title_case_headline_verb_is_not_part_of_a_name():
+    text = "Mayor Says Budget Is Balanced\n\nThe city council met on Monday to vote on the budget."
+    q = run(text, title=True)[0]
+    assert q.speaker_kind == "role" and q.speaker_name == "mayor"
