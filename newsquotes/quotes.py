@@ -526,8 +526,8 @@ class _Extractor:
             for c in reversed(self.cues_between(si, s0, span.open, 10)):  # nearest first
                 if c.end > span.open:
                     continue
-                if c.lemma in cues.SPEAKER_AFTER_PHRASES:
-                    m = speaker_after(text, c.end, span.open)
+                if c.lemma in cues.SPEAKER_AFTER_PHRASES or not text[s0:c.start].strip():
+                    m = speaker_after(text, c.end, span.open)  # "According to X:", "Said Trump:"
                 else:
                     m = speaker_before(text, s0, c.start, c.plural)
                 if m is not None:

@@ -666,20 +666,27 @@ class SpeakerResolver:
             for m in _NAME_RUN.finditer(text, sent.start, sent.end):
                 a = m.start()
                 word = m.group()
+                floor = sent.start  # the analysis never looks before this
+                if a == floor and " " in word and text[m.end():m.end() + 1] == ":":
+                    verb, _, rest = word.partition(" ")
+                    if verb.lower() in cues.CUE_LEMMA:
+                        # "Said Trump: ...": an inverted attribution, not a name "Said Trump"
+                        a = floor = a + len(verb) + 1
+                        word = rest
                 # a lowercase title right before the name ("team member Rodaba Noori")?
                 prefix = None
-                if a - 1 > sent.start and text[a - 2].islower():
-                    lo = max(sent.start, a - 30)
+                if a - 1 > floor and text[a - 2].islower():
+                    lo = max(floor, a - 30)
                     sp = text.rfind(" ", lo, a - 1)
                     before = text[max(sp + 1, lo):a - 1]
                     if before in _LOWER_TITLES:
-                        prefix = _LOWER_PREFIX.search(text, max(sent.start, a - 40), a)
-                if " " not in word and prefix is None and (a - 3 < sent.start or text[a - 2] != "."):
+                        prefix = _LOWER_PREFIX.search(text, max(floor, a - 40), a)
+                if " " not in word and prefix is None and (a - 3 < floor or text[a - 2] != "."):
                     word = word[:-2] if word.endswith(("'s", "’s")) else word.rstrip("'’")
                     if word not in cues.NON_NAME_CAPS:
                         single.append((a, k, word, None))
                     continue
-                w0 = prefix.start() if prefix else max(sent.start, a - 6)
+                w0 = prefix.start() if prefix else max(floor, a - 6)
                 base = w0
                 if prefix is None:
                     # The few characters before the run matter only when they hold a

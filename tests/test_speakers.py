@@ -347,3 +347,11 @@ def test_title_case_headline_verb_is_not_part_of_a_name():
     text = "Mayor Says Budget Is Balanced\n\nThe city council met on Monday to vote on the budget."
     q = run(text, title=True)[0]
     assert q.speaker_kind == "role" and q.speaker_name == "mayor"
+
+
+def test_inverted_attribution_before_a_colon():
+    text = ("President Dana Whitfield spoke in Ohio on Monday.\n\n"
+            'Said Whitfield: "There was no deal."')
+    q = only(text, type="direct")
+    assert speaker(text, q) == "Whitfield" and q.cue_lemma == "say"
+    assert q.speaker_name == "Dana Whitfield"
