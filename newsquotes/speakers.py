@@ -310,9 +310,10 @@ def _classify(text: str, toks: list[Tok]) -> Mention | None:
         return None
     head = toks[-1]
     for p in range(1, len(toks) - 1):
-        if _modifier_at(toks, p):  # "Officials in Beijing": the people noun heads the phrase
+        if _modifier_at(toks, p):  # "Officials in Beijing": the noun before the modifier heads the phrase
             a = toks[0].start
-            return Mention(a, head.end, text[a:head.end], "role", text[a:toks[p - 1].end])
+            kind = "role" if _is_person_noun(toks[p - 1].low) else "organization"
+            return Mention(a, head.end, text[a:head.end], kind, text[a:toks[p - 1].end])
     if len(toks) == 1 and head.low in cues.SUBJECT_PRONOUNS:
         return Mention(head.start, head.end, head.text, "pronoun")
     # "Cornyn's statement added": the statement speaks for its author.
@@ -494,9 +495,10 @@ _POSTMODIFIERS = (("in",), ("at",), ("from",), ("familiar", "with"), ("close", "
 
 
 def _modifier_at(toks: Sequence[Tok], k: int) -> int:
-    """The number of words of a modifier that starts at ``toks[k]`` right after a people noun
-    ("officials [in] Beijing", "a person [familiar with] the talks"), or 0."""
-    if k < 1 or not _is_person_noun(toks[k - 1].low):
+    """The number of words of a modifier that starts at ``toks[k]`` right after a people or
+    document noun ("officials [in] Beijing", "a person [familiar with] the talks", "a statement
+    [from] the company"), or 0."""
+    if k < 1 or not (_is_person_noun(toks[k - 1].low) or toks[k - 1].low in _DOCUMENT_NOUNS):
         return 0
     for words in _POSTMODIFIERS:
         if tuple(t.low for t in toks[k:k + len(words)]) == words:

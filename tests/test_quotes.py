@@ -135,6 +135,12 @@ def test_short_sentence_after_an_attributed_quote_continues_it():
     assert not run('The slogan was "Farmers first." on every poster.')
 
 
+def test_statement_from_a_body_is_the_speaker_of_a_direct_quote():
+    text = '"We take these allegations seriously," a statement from the company said.'
+    q = [q for q in run(text) if q.type == "direct"][0]
+    assert speaker(text, q) == "a statement from the company" and q.speaker_kind == "organization"
+
+
 def test_floating_quote_after_colon_intro_paragraph():
     text = ('In a statement, the Interior Ministry said:\n\n'
             '"All flights from the northern airports are suspended until further notice."')
