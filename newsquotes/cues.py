@@ -169,7 +169,9 @@ PERSON_NOUNS = frozenset(
     driver passenger neighbour neighbor friend relative colleague lawyer defender deputy
     chairperson representative delegate councillor commentator broadcaster presenter
     sheriff officers soldier troops commander general admiral engineer operator vendor
-    astronaut administrator scholar academic physicist biologist chemist geologist""".split()
+    astronaut administrator scholar academic physicist biologist chemist geologist
+    nominee frontrunner front-runner challenger incumbent hopeful contender whip surrogate
+    donor lobbyist staffer counsel trooper""".split()
 )
 # Bodies, places-as-actors, media and documents: a speaker made of these is "organization".
 ORG_NOUNS = frozenset(

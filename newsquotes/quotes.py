@@ -878,8 +878,8 @@ class _Extractor:
         text = self.text
         tail_start = max(ps, pe - 120)
         cut = max(text.rfind(". ", tail_start, pe), text.rfind("? ", tail_start, pe), text.rfind("! ", tail_start, pe))
-        if cut <= ps:
-            return None
+        if cut <= ps or self.sentences[self.sent(cut + 2)].start != cut + 2:
+            return None  # the name must stand as a sentence of its own, not follow "Gov. "
         name_part = text[cut + 2:pe]
         head = name_part.split(",")[0].strip()
         words = head.split()
@@ -1011,9 +1011,9 @@ def _residue_ok(residue: list[Tok], cue: _Cue, colon: bool) -> bool:
 def _sentence_like(content: str, words: list[str], after_quote: bool = False) -> bool:
     """Does a quote with no attribution of its own read as speech? ``after_quote``: it follows a
     direct quote in the same paragraph, so a short sentence will do ("Farmers are hurting.")."""
-    if len(words) < (2 if after_quote and content.rstrip()[-1:] in ".!?" else 4):
-        return False
-    if _title_like(words):
+    if after_quote and content.rstrip()[-1:] in ".!?":
+        return len(words) >= 2  # (title case is no sign of a name here: "Believe me.")
+    if len(words) < 4 or _title_like(words):
         return False
     return content[:1].isupper() or content[:1] in "[…." or content.rstrip()[-1:] in ".!?,"
 

@@ -130,7 +130,8 @@ _LOWER_TITLES = cues.TITLES | cues.PERSON_NOUNS
 
 
 # Lowercase titles written before a name ("team member Rodaba Noori", "coach Nabil Maaloul").
-_LOWER_PREFIX = re.compile(r"(?:[a-z][\w\-]*\s){1,3}$")
+# A capitalised word before them qualifies the role ("Republican nominee Donald Trump").
+_LOWER_PREFIX = re.compile(r"(?:[A-Z][\w\-]*\s)?(?:[a-z][\w\-]*\s){1,3}$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -1000,7 +1001,9 @@ class SpeakerResolver:
             if best is not None:
                 return Resolved(best.name, "name")
         for hpos, _hsent, res in reversed(self.history[-200:]):
-            if hpos < pos and res.kind == "role" and res.name and res.name.split()[-1].lower() == head:
+            if hpos < pos and res.kind == "role" and res.name and res.name.split()[-1].lower() == head and all(
+                w in res.name.lower().split() for w in proper
+            ):
                 return Resolved(res.name, "role", plural)
         return Resolved(_strip_determiner(mention.text, lower=True), "role", plural)
 

@@ -131,6 +131,8 @@ def test_short_sentence_after_an_attributed_quote_continues_it():
     quotes = [q for q in run(text) if q.type == "direct"]
     assert [content(text, q) for q in quotes] == ["The plan is wrong,", "Farmers are hurting."]
     assert quotes[1].speaker_name == "Rita Moreau"
+    text = '"We are going to win," said Rita Moreau. "Believe me."'
+    assert [content(text, q) for q in run(text) if q.type == "direct"][-1] == "Believe me."
     # on its own, a short phrase in marks is not speech
     assert not run('The slogan was "Farmers first." on every poster.')
 
@@ -312,6 +314,12 @@ def test_pull_quote_ending_with_bare_name_is_direct():
     [q] = [q for q in quotes if q.type == "direct"]
     assert content(text, q) == "We have waited three years for a fair deal and we will not wait any longer."
     assert speaker(text, q) == "Rosa Delgado" and q.cue_start is None
+
+
+def test_a_name_after_an_abbreviated_title_is_no_pull_quote():
+    text = "Her loyal running mate, Indiana Gov. Dana Whitfield, said the ticket was winning."
+    sents = [Sentence(0, 0, "body", 0, len(text))]  # one sentence: "Gov." ends none
+    assert [q.type for q in extract_quotes(text, sents)] == ["indirect"]
 
 
 def test_repeated_pull_quote_keeps_its_speaker():

@@ -355,3 +355,11 @@ def test_inverted_attribution_before_a_colon():
     q = only(text, type="direct")
     assert speaker(text, q) == "Whitfield" and q.cue_lemma == "say"
     assert q.speaker_name == "Dana Whitfield"
+
+
+def test_role_with_a_party_resolves_to_the_person_introduced_with_both():
+    text = ("Republican nominee Dana Whitfield and Democratic nominee Rita Moreau debated on Monday.\n\n"
+            '"She has no plan," the Republican nominee told supporters.\n\n'
+            "The Democratic nominee said in a speech that her plan would create jobs.")
+    quotes = run(text)
+    assert [q.speaker_name for q in quotes] == ["Dana Whitfield", "Rita Moreau"]
