@@ -145,6 +145,7 @@ TITLES = frozenset(
     economist scientist professor lecturer instructor student major-general
     brigadier private corporal sergeant-major councillor councilman councilwoman alderman
     legislator lawmaker minister-president first lady gentleman state's district
+    det insp supt ch cpl pte cmdr adm atty amb dci
     """.split()
 )
 

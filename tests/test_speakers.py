@@ -35,6 +35,12 @@ def test_title_before_name_is_part_of_mention():
     assert m.core == "Sergei Lavrov"
 
 
+def test_abbreviated_titles_without_stops_stay_out_of_the_name():
+    text = "Det Insp Dana Whitfield, of the city police, said"
+    m = speaker_before(text, 0, text.index(" said"))
+    assert m.text == "Det Insp Dana Whitfield" and m.core == "Dana Whitfield"
+
+
 def test_apposition_after_name_is_not_part_of_mention():
     text = "Khaled Al-Maeena, editor at large at the Saudi Gazette, said"
     m = speaker_before(text, 0, text.index(" said"))
