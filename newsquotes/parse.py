@@ -200,6 +200,8 @@ def parse_document(raw: str) -> ParsedDocument:
     heading = _HEADING.match(first.strip())
     follows_layout = bool(heading and len(heading[1]) == 1)
     title = normalise_space(strip_markdown(heading[2] if heading else first))
+    if not title.strip("#"):  # "# " alone: a title line left empty, not a title "#"
+        follows_layout, title = first.strip() == "#", ""
 
     publisher = published = url = None
     if follows_layout:

@@ -128,3 +128,9 @@ def test_every_gum_article_parses_with_metadata():
         assert doc.title and doc.publisher == "Wikinews", path.name
         assert doc.published is not None and doc.url.startswith("https://en.wikinews.org/"), path.name
         assert sum(b.kind == "body" for b in doc.blocks) >= 2, path.name
+
+
+def test_empty_title_line_gives_an_empty_title_not_a_hash():
+    doc = parse_document("# \n\nBy Jane Doe\n\nMay 3, 2024\n\nThe council met on Monday.")
+    assert doc.title == "" and doc.publisher == "Jane Doe" and doc.published == dt.date(2024, 5, 3)
+    assert doc.text == "The council met on Monday." and [b.kind for b in doc.blocks] == ["body"]
