@@ -49,6 +49,15 @@ _CP1252_OR_LATIN1 = "".join(
 )
 _C1_BYTES = bytes(range(0x80, 0xA0))
 
+
+def _invalid_as_cp1252(err: UnicodeDecodeError) -> tuple[str, int]:
+    """Decode-error handler: bytes that are not UTF-8 are read as cp1252 (or Latin-1)."""
+    bad = err.object[err.start:err.end]  # type: ignore[index]
+    return codecs.charmap_decode(bad, "strict", _CP1252_OR_LATIN1)[0], err.end
+
+
+codecs.register_error("newsquotes-cp1252", _invalid_as_cp1252)
+
 # Known file signatures, checked before any decoding. Two-letter or plain-word signatures
 # that could begin an article (MZ, BM, ID3, ...) are left to the control-byte check.
 _MAGIC: tuple[tuple[bytes, str], ...] = (
@@ -135,7 +144,8 @@ def _decode_wide(data: bytes, codec: str, notes: list[str]) -> str:
 
 
 def _decode_8bit(data: bytes, notes: list[str]) -> tuple[str, str]:
-    """Strict UTF-8, else cp1252 (with Latin-1 for its five undefined bytes)."""
+    """Strict UTF-8, else cp1252 (with Latin-1 for its five undefined bytes); a UTF-8 file
+    with a few stray cp1252 bytes keeps its UTF-8 and reads only those bytes as cp1252."""
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as err:
@@ -146,6 +156,13 @@ def _decode_8bit(data: bytes, notes: list[str]) -> tuple[str, str]:
         if err.reason == "unexpected end of data" and err.end == len(data) and not head.isascii():
             notes.append("dropped incomplete UTF-8 character at end of file")
             return head.decode("utf-8"), "utf-8"
+    # Text pasted together from two sources: UTF-8 characters that decode (a cp1252 file
+    # almost never holds a valid UTF-8 sequence) outnumber the bytes that do not.
+    proven = len(data.decode("utf-8", "ignore").encode("utf-8")) - len(data.decode("ascii", "ignore"))
+    stray = len(data) - len(data.decode("utf-8", "ignore").encode("utf-8"))
+    if proven > stray:
+        notes.append(f"read {_plural(stray, 'stray byte')} that {'is' if stray == 1 else 'are'} not UTF-8 as cp1252")
+        return data.decode("utf-8", "newsquotes-cp1252"), "utf-8"
     text = codecs.charmap_decode(data, "strict", _CP1252_OR_LATIN1)[0]
     undefined = sum(data.count(b) for b in _CP1252_UNDEFINED)
     if not undefined:

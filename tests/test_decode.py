@@ -110,6 +110,13 @@ def test_cp1252_news_text_gets_the_right_quotes_and_dashes():
     assert got.encoding == "cp1252"
 
 
+def test_utf8_text_with_pasted_cp1252_bytes_keeps_its_utf8_and_mends_the_rest():
+    raw = "The caf\u00e9\u2019s owner said \u201cyes\u201d \u2014 twice.".encode() + b" Then \x93no\x94."
+    got = decode_bytes(raw)
+    assert got.text == "The caf\u00e9\u2019s owner said \u201cyes\u201d \u2014 twice. Then \u201cno\u201d."
+    assert got.encoding == "utf-8" and any("2 stray bytes" in note for note in got.repaired)
+
+
 def test_cp1252_text_with_a_stray_undefined_byte_keeps_its_curly_quotes():
     got = decode_bytes(b"\x93Yes,\x94 he said\x81.")
     assert got.text == "\u201cYes,\u201d he said\x81."
