@@ -85,8 +85,13 @@ def _tokenize(text: str, lo: int, hi: int) -> list[Tok]:
         s = e + len(space)
         e = s + len(word)
         append(_new_tok(Tok, (s, e, word, word.lower(),
-                              word[0].isupper() or ("-" in word and _particle_name(word)))))
+                              word[0].isupper() or ("-" in word and _particle_name(word)))))  # _capitalised
     return out
+
+
+def _capitalised(word: str) -> bool:
+    """Does the token start a name: a capital, or a particle name ("al-Assad")?"""
+    return word[:1].isupper() or "-" in word and _particle_name(word)
 
 
 def tokenize(text: str, lo: int, hi: int) -> list[Tok]:
@@ -115,7 +120,7 @@ def _particle_name(word: str) -> bool:
 
 
 def make_tok(start: int, end: int, word: str) -> Tok:
-    return Tok(start, end, word, word.lower(), word[:1].isupper() or _particle_name(word))
+    return Tok(start, end, word, word.lower(), _capitalised(word))
 
 
 # Candidate names for the article registry: capitalised words joined by spaces, with at most
@@ -1070,10 +1075,10 @@ def _inert_left(left: str) -> bool:
     having no context, the run's tokens are the same on their own. (The run's first
     character follows no word character, apostrophe, dot or hyphen, so no token straddles
     the border.)"""
-    toks = _tokenize(left, 0, len(left))
-    if any(t.cap for t in toks):
+    words = _TOKEN.findall(left)
+    if any(_capitalised(w) for w in words):
         return False
-    return not toks or (toks[-1].low not in cues.TITLES and not _is_person_noun(toks[-1].low))
+    return not words or (words[-1].lower() not in cues.TITLES and not _is_person_noun(words[-1].lower()))
 
 
 def _sentence_runs(toks: Sequence[Tok]):
