@@ -407,6 +407,11 @@ def speaker_before(text: str, lo: int, hi: int, plural_verb: bool = False) -> Me
         toks[i].low in cues.ADVERBS or (toks[i].low.endswith("ly") and len(toks[i].text) > 4)
     ):
         i -= 1
+    if i > 1 and toks[i].low == "as":
+        # "Interfax quoted Foreign Minister Sergei Lavrov as saying": the quoted person speaks
+        start = _np_backward(toks, i - 1)
+        if start is not None and start > 0 and toks[start - 1].low in ("quoted", "cited"):
+            return _classify(text, toks[start:i])
     if i > 1 and toks[i].text == ")":
         # a parenthesis between the speaker and the verb: "Sen. Ted Cruz (R-Texas) said",
         # "the World Health Organization (WHO) said"

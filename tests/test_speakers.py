@@ -369,3 +369,10 @@ def test_role_with_a_party_resolves_to_the_person_introduced_with_both():
             "The Democratic nominee said in a speech that her plan would create jobs.")
     quotes = run(text)
     assert [q.speaker_name for q in quotes] == ["Dana Whitfield", "Rita Moreau"]
+
+
+def test_quoted_as_saying_gives_the_quoted_person():
+    text = "Interfax quoted Foreign Minister Dana Whitfield as saying Moscow would respond."
+    q = only(text, type="indirect")
+    assert speaker(text, q) == "Foreign Minister Dana Whitfield" and q.speaker_name == "Dana Whitfield"
+    assert text[q.start:q.end] == "Moscow would respond"
