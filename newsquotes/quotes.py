@@ -676,15 +676,13 @@ class _Extractor:
             return self._clause_item(after, s1, m, cue, "according")
         m = speaker_before(text, s0, cue.start, cue.plural)
         inverted = False
+        if m is None and _coordinated(text, s0, cue.start):
+            m = self._first_report_subject(si, s0, cue)  # "X tweeted to Y and said ..."
         if m is None:
             m = speaker_after(text, cue.end, s1)
             inverted = m is not None
-        if m is None and (text[cue.start:cue.end].lower().endswith("ing") or _coordinated(text, s0, cue.start)):
-            # "Sunak defended the record whilst promising ...": the main clause's subject
-            for c in self.cues_before(si, cue.start, 3):
-                m = speaker_before(text, s0, c.start, c.plural)
-                if m is not None:
-                    break
+        if m is None and text[cue.start:cue.end].lower().endswith("ing"):
+            m = self._first_report_subject(si, s0, cue)  # "X defended the record whilst promising ..."
         if m is None:
             return None
         attr_start = min(m.start, cue.start)
@@ -704,6 +702,14 @@ class _Extractor:
             return None
         end = _clause_end(text, start, s1, self.cues_between(si, start, s1, 20))
         return self._clause_item(start, end, m, cue, "clause")
+
+    def _first_report_subject(self, si: int, s0: int, cue: _Cue) -> Mention | None:
+        """The speaker of an earlier cue of the sentence, for a cue that continues its report."""
+        for c in self.cues_before(si, cue.start, 3):
+            m = speaker_before(self.text, s0, c.start, c.plural)
+            if m is not None:
+                return m
+        return None
 
     def _quote_start(self, s0: int) -> int:
         """If a sentence starts inside quotation marks (a segmenter split inside the quote),
@@ -737,7 +743,8 @@ class _Extractor:
             return None
         k = 0
         that = next((i for i, t in enumerate(toks[:10]) if t.low == "that"), None)
-        if that is not None and all(t.text not in ";" and t.low not in cues.CUE_LEMMA for t in toks[:that]):
+        # (a "that" inside quotation marks belongs to the quote: 'said it was "damning that ...')
+        if that is not None and all(t.text not in ";\"“”" and t.low not in cues.CUE_LEMMA for t in toks[:that]):
             k = that + 1
         else:
             if cue.lemma in _LISTENER_VERBS:
@@ -1044,10 +1051,34 @@ def _only_adverbial(before: str) -> bool:
     ) if words else True
 
 
+# Past tenses of verbs that report a clause ("said", "told", "added"): after a bare "and"
+# and before a clause they are a second report, not a participle ("arrested and charged").
+_PAST_CUES = frozenset(
+    f for f, lemma in cues.CUE_LEMMA.items()
+    if lemma in cues.CLAUSE_VERBS and f != lemma and " " not in f and not f.endswith(("s", "ing"))
+)
+_COORDINATION = re.compile(r"(,\s*(and|but)|;)\s*(\w+ly\s+)?(also\s+)?$")
+_BARE_COORDINATION = re.compile(r"\s(and|but)\s+(\w+ly\s+)?(also\s+)?$")
+_NOT_A_CLAUSE = re.compile(r"\w+\s+(?:to|with|by|of|for|as|in|on|at)\b", re.IGNORECASE)
+
+
+def _coordination(text: str, s0: int, pos: int) -> int | None:
+    """Where the words that join a second report by the same speaker to the first start:
+    ", and said it was ...", "; told ...", or a bare "and" before a past-tense cue
+    ("tweeted to Mohamed and said ..."); None if the cue at ``pos`` is not so joined."""
+    lo = max(s0, pos - 12)
+    before = text[lo:pos].lower()
+    m = _COORDINATION.search(before)
+    if m is None:
+        word = _WORD.match(text, pos)
+        if word is None or word.group().lower() not in _PAST_CUES or _NOT_A_CLAUSE.match(text, pos):
+            return None
+        m = _BARE_COORDINATION.search(before)
+    return lo + m.start() if m else None
+
+
 def _coordinated(text: str, s0: int, pos: int) -> bool:
-    """", and said it was ..." starts a second report by the same speaker."""
-    before = text[max(s0, pos - 12):pos].lower()
-    return bool(re.search(r"(,\s*(and|but)|;)\s*(\w+ly\s+)?(also\s+)?$", before))
+    return _coordination(text, s0, pos) is not None
 
 
 def _clause_end(text: str, start: int, s1: int, sent_cues: list[_Cue]) -> int:
@@ -1064,9 +1095,9 @@ def _clause_end(text: str, start: int, s1: int, sent_cues: list[_Cue]) -> int:
             if w:
                 return max(start, c.start - 70) + w.start()
     for c in sent_cues:
-        if start < c.start < s1 and _coordinated(text, start, c.start):
-            m = re.search(r"(,\s*(and|but)|;)\s*(\w+ly\s+)?(also\s+)?$", text[max(start, c.start - 12):c.start].lower())
-            return max(start, c.start - 12) + m.start() if m else c.start
+        joined = _coordination(text, start, c.start) if start < c.start < s1 else None
+        if joined is not None:
+            return joined
     return s1
 
 

@@ -223,6 +223,22 @@ def test_indirect_told_reporters():
     assert q.speaker_name == "Pat Quinn"
 
 
+def test_second_report_joined_by_a_bare_and_has_the_first_verbs_subject():
+    text = "Dana Whitfield tweeted to the student and said the boy was welcome to visit the company."
+    q = [q for q in run(text) if q.type == "indirect"][0]
+    assert speaker(text, q) == "Dana Whitfield" and content(text, q) == "the boy was welcome to visit the company"
+    # a participle after "and" is no second report: the clause runs on
+    text = "Police said the man was arrested and charged with theft on Monday."
+    q = run(text)[0]
+    assert content(text, q) == "the man was arrested and charged with theft on Monday"
+
+
+def test_that_inside_quotation_marks_does_not_start_the_reported_clause():
+    text = 'Rita Moreau said it was "damning that the ministry has not acted" after the report.'
+    q = run(text)[0]
+    assert q.type == "mixed" and content(text, q).startswith('it was "damning that')
+
+
 def test_headline_says():
     text = "Merkel Says Germany Will Accept More Refugees\n\nChancellor Angela Merkel spoke in Berlin on Monday."
     quotes = run(text, title=True)
@@ -299,7 +315,7 @@ def test_gum_quotation_spans_floor():
         spans = [text[a:b] for a, b in quotation_spans(text, extract_quotes(text, sentences_of(parsed)))]
         prf = quote_prf(spans, gold)
         total = prf if total is None else total + prf
-    assert total.f1 >= 0.89, total  # reached: 0.901
+    assert total.f1 >= 0.90, total  # reached: 0.917
 
 
 # --- constructions added with the second version of the extractor --------------------------------
