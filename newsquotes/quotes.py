@@ -673,6 +673,8 @@ class _Extractor:
             elif k < len(rest) and rest[k].text[0].isupper() and text[m.end:rest[k].start].strip() == ",":
                 # apposition after a role: "the coach, Alireza Mehraban, in their first ..."
                 pass
+            if self._has_own_report(si, m, s1):
+                return None  # "According to the Herald, Professor Burrows said ...": his report
             return self._clause_item(after, s1, m, cue, "according")
         m = speaker_before(text, s0, cue.start, cue.plural)
         inverted = False
@@ -702,6 +704,16 @@ class _Extractor:
             return None
         end = _clause_end(text, start, s1, self.cues_between(si, start, s1, 20))
         return self._clause_item(start, end, m, cue, "clause")
+
+    def _has_own_report(self, si: int, m: Mention, s1: int) -> bool:
+        """After "According to <m>, ..." does the sentence go on with a report of its own, whose
+        speaker is ``m`` or comes after it ("According to ABC News, Basya said ...",
+        "According to the Herald, Professor Burrows, the panel's chairman, said ...")?"""
+        nxt = self.cues_between(si, m.end, s1, 1)
+        if not nxt or nxt[0].lemma not in cues.CLAUSE_VERBS:
+            return False
+        inner = speaker_before(self.text, m.start, nxt[0].start, nxt[0].plural)
+        return inner is not None and inner.start >= m.start
 
     def _first_report_subject(self, si: int, s0: int, cue: _Cue) -> Mention | None:
         """The speaker of an earlier cue of the sentence, for a cue that continues its report."""

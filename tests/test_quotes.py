@@ -215,6 +215,14 @@ def test_indirect_according_to():
     assert content(text, q) == "the suspect fled on foot toward the river"
 
 
+def test_according_to_relay_gives_way_to_the_report_it_relays():
+    text = ("According to the Herald, Professor Dana Whitfield, the chair of the panel, said the "
+            "flag had never been put to a public vote.")
+    q = run(text)[0]
+    assert speaker(text, q) == "Professor Dana Whitfield" and cue(text, q) == "said"
+    assert content(text, q) == "the flag had never been put to a public vote"
+
+
 def test_indirect_told_reporters():
     text = "Governor Pat Quinn told reporters the bridge would reopen in March."
     [q] = run(text)
