@@ -778,6 +778,8 @@ class _Extractor:
             return _MORE
         if k >= len(toks):
             return None
+        if that is not None and k == that + 1 and toks[k].low in ("as", "if", "when", "while", "because", "since", "although"):
+            return toks[k].start  # "said that, as the parents came from India, they ...": a clause
         if toks[k].low in ("to", "for", "of", "about", "with", "by", "and", "or", "but", "as", "so") or toks[k].low in _AUX:
             return None  # a request, an object or a verb phrase, not a reported clause
         if toks[k].low.endswith("ing") and not toks[k].cap:

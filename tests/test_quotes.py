@@ -223,6 +223,13 @@ def test_according_to_relay_gives_way_to_the_report_it_relays():
     assert content(text, q) == "the flag had never been put to a public vote"
 
 
+def test_that_before_a_subordinate_clause_still_reports_it():
+    text = ("Speaking for the defence, Dana Whitfield said that, as the family came from abroad, "
+            "they should not be judged by local customs.")
+    q = run(text)[0]
+    assert q.type == "indirect" and content(text, q).startswith("as the family came from abroad")
+
+
 def test_indirect_told_reporters():
     text = "Governor Pat Quinn told reporters the bridge would reopen in March."
     [q] = run(text)
