@@ -756,7 +756,9 @@ class _Extractor:
         k = 0
         that = next((i for i, t in enumerate(toks[:10]) if t.low == "that"), None)
         # (a "that" inside quotation marks belongs to the quote: 'said it was "damning that ...')
-        if that is not None and all(t.text not in ";\"“”" and t.low not in cues.CUE_LEMMA for t in toks[:that]):
+        if that is not None and not all(t.text not in ";\"“”" and t.low not in cues.CUE_LEMMA for t in toks[:that]):
+            that = None
+        if that is not None:
             k = that + 1
         else:
             if cue.lemma in _LISTENER_VERBS:
@@ -778,7 +780,7 @@ class _Extractor:
             return _MORE
         if k >= len(toks):
             return None
-        if that is not None and k == that + 1 and toks[k].low in ("as", "if", "when", "while", "because", "since", "although"):
+        if that is not None and toks[k].low in ("as", "if", "when", "while", "because", "since", "although"):
             return toks[k].start  # "said that, as the parents came from India, they ...": a clause
         if toks[k].low in ("to", "for", "of", "about", "with", "by", "and", "or", "but", "as", "so") or toks[k].low in _AUX:
             return None  # a request, an object or a verb phrase, not a reported clause
