@@ -1,6 +1,6 @@
 """End-to-end ingest benchmark: a full run and a no-change re-run over N distinct articles.
 
-    python bench/ingest.py --articles 10000 [--runner processes --workers 2] [--keep DIR]
+    python bench/ingest.py --articles 10000 [--runner processes --workers 2] [--keep DIR] [--per-process]
 
 Builds N articles from the GUM gold corpus and the seed (each varied: its own date, so months
 spread over partitions, and its own reference line, so every hash differs), laid out one folder
@@ -57,11 +57,30 @@ def _redate(raw: str, day: dt.date) -> str:
     return "\n".join(lines)
 
 
+def _role(proc: psutil.Process, root: psutil.Process) -> str:
+    """Which part of a run a process is, to tell where memory goes."""
+    if proc.pid == root.pid:
+        return "flow"
+    command = " ".join(proc.cmdline())
+    if "uvicorn" in command:
+        return "api server"
+    if "multiprocessing" in command or "distributed" in command:
+        return "workers"
+    return "other"
+
+
 class TreeMemory:
-    """Peak resident memory of a process and all its descendants, sampled in a thread."""
+    """Peak resident memory of a process and all its descendants, sampled in a thread.
+
+    ``roles`` keeps each role's peak and when it was reached, in seconds from the start (the flow,
+    Prefect's API server, the workers summed), so a growth of the total can be traced to the
+    process that holds it and to the phase of the run.
+    """
 
     def __init__(self, pid: int, every: float = 0.2):
         self.root, self.every, self.peak = psutil.Process(pid), every, 0
+        self.roles: dict[str, tuple[int, float]] = {}
+        self._started = time.perf_counter()
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
@@ -69,13 +88,17 @@ class TreeMemory:
         while not self._stop.is_set():
             try:
                 procs = [self.root, *self.root.children(recursive=True)]
-                rss = 0
+                by_role: dict[str, int] = {}
                 for proc in procs:
                     try:
-                        rss += proc.memory_info().rss
+                        role = _role(proc, self.root)
+                        by_role[role] = by_role.get(role, 0) + proc.memory_info().rss
                     except psutil.Error:
                         pass
-                self.peak = max(self.peak, rss)
+                self.peak = max(self.peak, sum(by_role.values()))
+                for role, rss in by_role.items():
+                    if rss > self.roles.get(role, (0, 0.0))[0]:
+                        self.roles[role] = (rss, time.perf_counter() - self._started)
             except psutil.Error:
                 pass
             self._stop.wait(self.every)
@@ -89,7 +112,7 @@ class TreeMemory:
         self._thread.join()
 
 
-def run_ingest(raw: Path, out: Path, args) -> tuple[float, int, str]:
+def run_ingest(raw: Path, out: Path, args) -> tuple[float, TreeMemory, str]:
     command = [sys.executable, "-m", "newsquotes.cli", "ingest", str(raw), "--out", str(out),
                "--runner", args.runner, "--batch-size", str(args.batch_size)]
     if args.workers:
@@ -103,7 +126,7 @@ def run_ingest(raw: Path, out: Path, args) -> tuple[float, int, str]:
     if proc.returncode not in (0, 3):
         raise SystemExit(f"ingest failed ({proc.returncode}):\n{output[-3000:]}")
     summary = "\n".join(line for line in output.splitlines() if line.startswith(("articles ", "processed ", "unchanged ", "rejected ", "pruned ")))
-    return elapsed, memory.peak, summary
+    return elapsed, memory, summary
 
 
 def main() -> None:
@@ -112,22 +135,34 @@ def main() -> None:
     parser.add_argument("--runner", default="processes", choices=("threads", "processes", "dask"))
     parser.add_argument("--workers", type=int, default=os.cpu_count())
     parser.add_argument("--batch-size", type=int, default=500)
-    parser.add_argument("--keep", type=Path, default=None, help="build the corpus here and keep it")
+    parser.add_argument("--keep", type=Path, default=None,
+                        help="build the corpus here and keep it; a later run with the same --articles reuses it")
+    parser.add_argument("--per-process", action="store_true",
+                        help="also print the peak memory of the flow, the API server and the workers")
     args = parser.parse_args()
 
     work = args.keep or Path(tempfile.mkdtemp(prefix="newsquotes-bench-"))
     raw, out = work / "raw", work / "processed"
-    shutil.rmtree(raw, ignore_errors=True)
     shutil.rmtree(out, ignore_errors=True)
-    size = build_corpus(raw, args.articles)
+    built = work / "corpus.txt"  # "articles bytes" of the corpus in raw/, written once it is complete
+    if args.keep and built.exists() and built.read_text().split()[0] == str(args.articles):
+        size = int(built.read_text().split()[1])
+    else:
+        built.unlink(missing_ok=True)
+        shutil.rmtree(raw, ignore_errors=True)
+        size = build_corpus(raw, args.articles)
+        built.write_text(f"{args.articles} {size}\n")
     cores = args.workers if args.runner != "threads" else 1
     print(f"corpus: {args.articles} articles, {size / 1e6:.1f} MB raw text, runner {args.runner}, "
           f"{args.workers} workers, batch {args.batch_size}, {os.cpu_count()} cores")
     for label in ("full ingest", "no-change re-run"):
-        elapsed, peak, summary = run_ingest(raw, out, args)
+        elapsed, memory, summary = run_ingest(raw, out, args)
         print(f"{label:17s} {elapsed:8.1f} s  {args.articles / elapsed:8.0f} articles/s  "
               f"{size / 1e6 / elapsed:6.2f} MB/s  ({size / 1e6 / elapsed / cores:.2f} MB/s per core)  "
-              f"peak memory {peak / 2**30:.2f} GiB")
+              f"peak memory {memory.peak / 2**30:.2f} GiB")
+        if args.per_process:
+            print("   peak by process: " + ", ".join(
+                f"{role} {rss / 2**30:.2f} GiB at {at:.0f} s" for role, (rss, at) in sorted(memory.roles.items())))
         print("   " + summary.replace("\n", "\n   "))
     if not args.keep:
         shutil.rmtree(work, ignore_errors=True)

@@ -8,15 +8,20 @@ from __future__ import annotations
 
 import datetime as dt
 import errno
+import queue
 import uuid
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_markdown_artifact
 from prefect.cache_policies import NO_CACHE
-from prefect.futures import as_completed
+from prefect.context import FlowRunContext
+from prefect.futures import PrefectFuture
+from prefect.task_runners import TaskRunner
 
 from flows.report import progress_bar, run_report
+from flows.runners import concurrency, start_workers
 
 from newsquotes.ingest import (
     DEFAULT_BATCH_SIZE,
@@ -29,6 +34,11 @@ from newsquotes.ingest import (
     rejects_frame,
 )
 from newsquotes.storage import PUBLISHED_TABLES, Store
+
+# Batches submitted and not yet finished, per worker: enough that a worker finds the next batch
+# queued when it finishes one, few enough that the flow (and Prefect's API) hold the work items,
+# futures and results of a handful of batches, not of all of them.
+_IN_FLIGHT_PER_WORKER = 2
 
 
 # I/O errors that a retry seconds later cannot cure: a full disk, a quota, a read-only mount.
@@ -104,6 +114,34 @@ def publish_task(out_dir: str, run_id: str, drop_doc_ids: set[str], rejects) -> 
     return Store(out_dir).publish(run_id, drop_doc_ids, rejects)
 
 
+def _in_flight_limit(runner: TaskRunner) -> int | None:
+    workers = concurrency(runner)
+    return workers * _IN_FLIGHT_PER_WORKER if workers else None
+
+
+def _bounded(
+    submit: Callable[[int, list[WorkItem]], PrefectFuture], work: list[list[WorkItem]], limit: int | None
+) -> Iterator[BatchSummary]:
+    """Each batch's summary as it finishes, with at most ``limit`` batches submitted and not yet
+    finished (all at once when ``limit`` is None).
+
+    Batches are taken out of ``work`` as they are submitted and a finished future is dropped
+    once read, so nothing of a batch stays in memory after it is done.
+    """
+    finished: queue.SimpleQueue[PrefectFuture] = queue.SimpleQueue()
+    work.reverse()  # pop() from the end hands out the batches in order
+    submitted = in_flight = 0
+    while True:
+        while work and (limit is None or in_flight < limit):
+            submit(submitted, work.pop()).add_done_callback(finished.put)
+            submitted += 1
+            in_flight += 1
+        if not in_flight:
+            return
+        in_flight -= 1
+        yield finished.get().result()
+
+
 @flow(name="newsquotes-ingest")
 def ingest_flow(
     raw_dir: str = "data/raw",
@@ -117,26 +155,32 @@ def ingest_flow(
     store = Store(out_dir)
     run_id = f"{dt.datetime.now(dt.UTC):%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:8]}"
     now = dt.datetime.now(dt.UTC)
+    runner = FlowRunContext.get().task_runner
     with store.lock():
         store.discard_abandoned_staging()
-        work = plan(raw_dir, store, prune)
-        logger.info("%d files to process, %d unchanged", len(work.todo), work.unchanged)
-        futures = [
-            process_batch_task.submit(items, out_dir, run_id, f"{n:05d}", now, fields)
-            for n, items in enumerate(batches(work.todo, batch_size))
-        ]
-        results: list[BatchSummary] = []
-        with progress_bar(len(work.todo), enabled=show_progress) as advance:
-            for future in as_completed(futures):
-                results.append(future.result())
-                advance(results[-1].files)
-        new_rejects = list(work.rejects) + [r for b in results for r in b.rejects]
-        replaced = {doc_id for b in results for doc_id in b.replaced_doc_ids}
-        ingested = sum(b.ingested for b in results)
+        # Workers start up while the plan hashes the rest, but only if there is work for them.
+        work = plan(raw_dir, store, prune, on_work=lambda: start_workers(runner))
+        files = len(work.todo)
+        logger.info("%d files to process, %d unchanged", files, work.unchanged)
+        # The batches take over the work items from the plan; each is freed once it is done.
+        todo, work.todo = batches(work.todo, batch_size), []
+
+        def submit(n: int, items: list[WorkItem]) -> PrefectFuture:
+            return process_batch_task.submit(items, out_dir, run_id, f"{n:05d}", now, fields)
+
+        # Each batch's summary is folded into these totals and dropped as it finishes.
+        new_rejects, replaced, ingested = list(work.rejects), set(), 0
+        with progress_bar(files, enabled=show_progress) as advance:
+            for done in _bounded(submit, todo, _in_flight_limit(runner)):
+                new_rejects += done.rejects
+                replaced |= done.replaced_doc_ids
+                ingested += done.ingested
+                advance(done.files)
         snapshot = None
         if ingested or replaced or new_rejects or work.pruned_doc_ids or work.cleared_rejects:
             rejects = merge_rejects(work.kept_rejects, rejects_frame(new_rejects, now))
-            snapshot = publish_task(out_dir, run_id, replaced | work.pruned_doc_ids, rejects)
+            replaced |= work.pruned_doc_ids
+            snapshot = publish_task(out_dir, run_id, replaced, rejects)
         else:
             store.discard_staging(run_id)
         counts = {table: store.count(table) for table in PUBLISHED_TABLES}

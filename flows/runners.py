@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import importlib
 import os
 from collections.abc import Iterator
 
@@ -10,6 +11,28 @@ from prefect.settings import PREFECT_API_URL
 from prefect.task_runners import ProcessPoolTaskRunner, TaskRunner, ThreadPoolTaskRunner
 
 RUNNERS = ("threads", "processes", "dask")
+
+
+def _preload() -> None:
+    """Import what a batch task needs (Prefect's task engine, pandas, pandera, the library)."""
+    for module in ("prefect.task_engine", "flows.ingest"):
+        importlib.import_module(module)
+
+
+def start_workers(runner: TaskRunner) -> None:
+    """Start a process pool's workers now, each importing what a batch task needs.
+
+    Prefect's pool starts a worker when a task is first submitted, and a fresh worker spends
+    seconds importing; the flow submits its first batch only after planning (hashing every raw
+    file, on one core). Started first, the workers import on the other cores while the flow
+    plans. Other runners are left as they are.
+    """
+    executor = getattr(runner, "_executor", None)  # (a private attribute: absent, nothing is started)
+    if isinstance(runner, ProcessPoolTaskRunner) and executor is not None:
+        # The pool starts one worker per submission until it has max_workers; these calls
+        # are plain functions, not Prefect tasks, so no task run appears for them.
+        for _ in range(concurrency(runner) or 0):
+            executor.submit(_preload)
 
 
 def make_task_runner(kind: str = "threads", workers: int | None = None, dask_address: str | None = None) -> TaskRunner:
@@ -29,6 +52,12 @@ def make_task_runner(kind: str = "threads", workers: int | None = None, dask_add
             cluster_kwargs={"n_workers": workers or 2, "threads_per_worker": 1, "processes": True}
         )
     raise ValueError(f"unknown runner {kind!r}; choose one of {', '.join(RUNNERS)}")
+
+
+def concurrency(runner: TaskRunner) -> int | None:
+    """How many tasks the runner runs at once, when it is fixed: Prefect's thread and process
+    pools have a set number of workers; a Dask cluster can grow or shrink during a run."""
+    return getattr(runner, "_max_workers", None)
 
 
 @contextlib.contextmanager

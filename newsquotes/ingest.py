@@ -13,7 +13,7 @@ import os
 import re
 import stat
 import traceback
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -39,6 +39,7 @@ PIPELINE_VERSION = __version__
 DEFAULT_BATCH_SIZE = 500
 _DETAIL_LIMIT = 4000  # characters of error detail kept per reject
 _RECORD = re.compile(r"^(?P<file>.+)#L\d+$")  # "corpus.jsonl#L12": line 12 of a JSONL file
+_NO_DOC_IDS: frozenset[str] = frozenset()  # shared: an empty frozenset() is a new object each time
 
 
 def file_of(source: str) -> str:
@@ -54,7 +55,7 @@ class WorkItem:
     source: str  # path relative to the raw folder, with forward slashes
     path: str  # absolute path, as the workers will open it
     content_sha256: str
-    old_doc_ids: frozenset[str] = frozenset()  # the file's rows now published, replaced if it ingests
+    old_doc_ids: frozenset[str] = _NO_DOC_IDS  # the file's rows now published, replaced if it ingests
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,7 +86,13 @@ def discover(raw_dir: str | os.PathLike) -> Iterator[Path]:
     followed once, so a symlink loop cannot make the walk run forever. Files of formats we
     cannot read are yielded too: the plan rejects them, so none is dropped silently.
     """
-    root = Path(raw_dir)
+    for folder, name in _walk(os.fspath(raw_dir)):
+        yield Path(folder) / name
+
+
+def _walk(root: str) -> Iterator[tuple[str, str]]:
+    """``discover`` as (folder, name) strings, for the plan: building and slicing a Path per
+    file took half of its time (0.59 against 0.31 s of CPU per 10,000 files)."""
     seen: set[tuple[int, int]] = set()
     for folder, subfolders, files in os.walk(root, followlinks=True):
         try:
@@ -100,7 +107,7 @@ def discover(raw_dir: str | os.PathLike) -> Iterator[Path]:
         subfolders[:] = sorted(d for d in subfolders if not d.startswith("."))
         for name in sorted(files):
             if not name.startswith("."):
-                yield Path(folder) / name
+                yield folder, name
 
 
 @dataclass
@@ -125,7 +132,13 @@ def _published_by_file(store: Store) -> dict[str, _Published]:
     return by_file
 
 
-def _unreadable(path: Path, source: str) -> Reject | None:
+def _suffix(name: str) -> str:
+    """The suffix as ``Path.suffix`` gives it ("" for "notes." and ".txt"), without a Path."""
+    dot = name.rfind(".")
+    return name[dot:] if 0 < dot < len(name) - 1 else ""
+
+
+def _unreadable(path: str, name: str, source: str) -> Reject | None:
     """A reject for a path that must not be opened as an article, else None."""
     try:
         source.encode("utf-8")
@@ -134,37 +147,48 @@ def _unreadable(path: Path, source: str) -> Reject | None:
         shown = source.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
         return Reject(shown, None, "read", "file name is not valid UTF-8; rename the file")
     try:
-        mode = path.stat().st_mode
+        mode = os.stat(path).st_mode
     except OSError as err:
         return Reject(source, None, "read", f"cannot read file: {err.strerror or err}")
     if not stat.S_ISREG(mode):
         # Reading a FIFO or a device would block or never end.
         return Reject(source, None, "read", "not a regular file (a pipe, device or socket)")
-    if path.suffix.lower() not in SUFFIXES:
-        return Reject(source, None, "read", f"unsupported file type {path.suffix or '(none)'!r}; "
+    suffix = _suffix(name)
+    if suffix.lower() not in SUFFIXES:
+        return Reject(source, None, "read", f"unsupported file type {suffix or '(none)'!r}; "
                       f"newsquotes reads {', '.join(sorted(SUFFIXES))}")
     return None
 
 
-def plan(raw_dir: str | os.PathLike, store: Store, prune: bool = False) -> Plan:
+def _hash_file(path: str) -> str:
+    with open(path, "rb") as handle:
+        return sha256_hex(handle.read())
+
+
+def plan(
+    raw_dir: str | os.PathLike, store: Store, prune: bool = False, on_work: Callable[[], None] | None = None
+) -> Plan:
     """Hash every raw file and compare with the published state.
 
     A file is processed when it is new, changed, or was ingested by another pipeline version;
     a rejected file is tried again only when it changed. Missing files keep their rows unless
-    ``prune`` is set.
+    ``prune`` is set. ``on_work`` is called once, when the first file to process is found, so
+    that a caller can get its workers ready while the rest is hashed.
     """
-    root = Path(raw_dir).resolve()
+    root = str(Path(raw_dir).resolve())
+    prefix = os.path.join(root, "")  # a source is the path after it (fcntl in storage: POSIX only)
     published = _published_by_file(store)
     old_rejects = store.read("rejects")
     standing = set(zip(old_rejects["source"], old_rejects["stage"], old_rejects["reason"]))
     result, present, redo, unread = Plan(), set(), set(), set()
-    for path in discover(root):
-        source = path.relative_to(root).as_posix()
+    for folder, name in _walk(root):
+        path = os.path.join(folder, name)
+        source = path[len(prefix) :]
         present.add(source)
-        problem = _unreadable(path, source)
+        problem = _unreadable(path, name, source)
         if problem is None:
             try:
-                digest = sha256_hex(path.read_bytes())
+                digest = _hash_file(path)
             except OSError as err:
                 problem = Reject(source, None, "read", f"cannot read file: {err.strerror or err}")
         if problem is not None:
@@ -179,14 +203,18 @@ def plan(raw_dir: str | os.PathLike, store: Store, prune: bool = False) -> Plan:
         if now is not None and now.hashes == {(digest, PIPELINE_VERSION)}:
             result.unchanged += 1
         else:
+            if on_work is not None and not redo:
+                on_work()
             redo.add(source)
-            result.todo.append(WorkItem(source, str(path), digest, frozenset(now.doc_ids if now else ())))
+            result.todo.append(WorkItem(source, path, digest, frozenset(now.doc_ids) if now else _NO_DOC_IDS))
     gone = set(published) - present
     if prune:
         result.pruned_doc_ids = {doc_id for f in gone for doc_id in published[f].doc_ids}
-    files = old_rejects["source"].map(file_of)
-    keep = ~files.isin(redo | unread | (gone if prune else set()))
-    result.kept_rejects = old_rejects[keep].reset_index(drop=True)
+    cleared = (redo, unread, gone if prune else set())
+    # Looked up one reject at a time: pandas' isin would copy the sets (a member per file of
+    # the whole raw folder) into an Arrow array, whose memory pool keeps the space.
+    keep = [not any(file_of(source) in files for files in cleared) for source in old_rejects["source"]]
+    result.kept_rejects = old_rejects.loc[keep].reset_index(drop=True)
     result.cleared_rejects = len(old_rejects) - len(result.kept_rejects)
     return result
 

@@ -141,3 +141,29 @@ def test_each_run_publishes_a_report_artifact_with_counts_and_rejects(raw, tmp_p
     report = artifacts[0].data
     assert "| articles processed | 25 |" in report
     assert "| empty.txt | decode | empty file |" in report
+
+
+def test_bounded_submission_keeps_at_most_the_limit_in_flight_and_yields_every_batch():
+    from flows.ingest import _bounded
+
+    submitted, seen = [], []
+
+    class Finished:  # stands in for a Prefect future whose task is done
+        def __init__(self, n):
+            self.n = n
+
+        def add_done_callback(self, fn):
+            fn(self)
+
+        def result(self):
+            return self.n
+
+    def submit(n, items):
+        submitted.append(items)
+        assert len(submitted) - len(seen) <= 3  # never more than the limit submitted and not read
+        return Finished(n)
+
+    work = [[n] for n in range(7)]
+    for result in _bounded(submit, work, limit=3):
+        seen.append(result)
+    assert seen == list(range(7)) and submitted == [[n] for n in range(7)] and work == []

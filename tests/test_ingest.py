@@ -187,3 +187,19 @@ def test_html_article_is_ingested_with_its_metadata(tmp_path):
     assert documents.loc[0, "title"] == "Port strike ends"
     assert documents.loc[0, "publisher"] == "Harbour News"
     assert "Dock workers returned" in documents.loc[0, "text"]
+
+
+def test_plan_calls_on_work_once_and_only_when_there_is_work(tmp_path):
+    raw, store = tmp_path / "raw", Store(tmp_path / "out")
+    raw.mkdir()
+    for name in ("a.txt", "b.txt", "notes.pdf"):
+        (raw / name).write_text(ARTICLE)
+    calls = []
+    work = plan(raw, store, on_work=lambda: calls.append(len(calls)))
+    assert calls == [0] and [w.source for w in work.todo] == ["a.txt", "b.txt"]
+    assert list(work.kept_rejects.columns) == list(empty_table("rejects").columns)  # none kept, all columns
+    output = process_batch(work.todo, NOW)
+    store.stage("r1", "b0", output.tables, output.published)
+    store.publish("r1", set(), ingest.rejects_frame(work.rejects, NOW))
+    calls.clear()
+    assert plan(raw, store, on_work=lambda: calls.append(1)).todo == [] and calls == []

@@ -140,3 +140,18 @@ def test_many_small_appends_are_compacted(store):
     files = [p for p in store.files("documents") if p.parent.name == "2024-03"]
     assert len(files) <= 17
     assert store.count("documents") == 20 and store.read("documents")["source"].is_unique
+
+
+def test_compaction_keeps_every_row_and_type(store, tmp_path):
+    articles = [(f"{n}.txt", ARTICLE if n % 2 else SECOND) for n in range(36)]  # 18 in each of two months
+    for n, article in enumerate(articles):
+        publish(store, f"r{n:02d}", tables_for(article))
+    assert all(any("compacted" in p.name for p in store.files(t)) for t in ("documents", "sentences", "quotes"))
+    at_once = Store(tmp_path / "at-once")
+    publish(at_once, "r", tables_for(*articles))
+    for name in ("documents", "sentences", "quotes"):
+        keys = list(store.read(name).columns[:2])
+        pd.testing.assert_frame_equal(
+            store.read(name).sort_values(keys).reset_index(drop=True),
+            at_once.read(name).sort_values(keys).reset_index(drop=True),
+        )
