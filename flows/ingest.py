@@ -10,7 +10,7 @@ import datetime as dt
 import errno
 import queue
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from prefect import flow, get_run_logger, task
@@ -25,11 +25,12 @@ from flows.runners import concurrency, start_workers
 
 from newsquotes.ingest import (
     DEFAULT_BATCH_SIZE,
+    Plan,
     Reject,
     WorkItem,
     batches,
     merge_rejects,
-    plan,
+    plan_items,
     process_batch,
     rejects_frame,
 )
@@ -120,20 +121,24 @@ def _in_flight_limit(runner: TaskRunner) -> int | None:
 
 
 def _bounded(
-    submit: Callable[[int, list[WorkItem]], PrefectFuture], work: list[list[WorkItem]], limit: int | None
+    submit: Callable[[int, list[WorkItem]], PrefectFuture], work: Iterable[list[WorkItem]], limit: int | None
 ) -> Iterator[BatchSummary]:
     """Each batch's summary as it finishes, with at most ``limit`` batches submitted and not yet
     finished (all at once when ``limit`` is None).
 
-    Batches are taken out of ``work`` as they are submitted and a finished future is dropped
-    once read, so nothing of a batch stays in memory after it is done.
+    Batches are drawn from ``work`` only when there is room for them (the plan hashes files as
+    they are drawn) and a finished future is dropped once read, so nothing of a batch stays in
+    memory after it is done.
     """
     finished: queue.SimpleQueue[PrefectFuture] = queue.SimpleQueue()
-    work.reverse()  # pop() from the end hands out the batches in order
+    work = iter(work)
     submitted = in_flight = 0
     while True:
-        while work and (limit is None or in_flight < limit):
-            submit(submitted, work.pop()).add_done_callback(finished.put)
+        while limit is None or in_flight < limit:
+            items = next(work, None)
+            if items is None:
+                break
+            submit(submitted, items).add_done_callback(finished.put)
             submitted += 1
             in_flight += 1
         if not in_flight:
@@ -158,24 +163,28 @@ def ingest_flow(
     runner = FlowRunContext.get().task_runner
     with store.lock():
         store.discard_abandoned_staging()
-        # Workers start up while the plan hashes the rest, but only if there is work for them.
-        work = plan(raw_dir, store, prune, on_work=lambda: start_workers(runner))
-        files = len(work.todo)
-        logger.info("%d files to process, %d unchanged", files, work.unchanged)
-        # The batches take over the work items from the plan; each is freed once it is done.
-        todo, work.todo = batches(work.todo, batch_size), []
+        # Files are hashed as batches are drawn, so the flow holds the batches in flight, not the
+        # raw folder; the workers start up (once there is work) while the rest is hashed.
+        work = Plan()
+        items = plan_items(raw_dir, store, work, prune, on_work=lambda: start_workers(runner))
+        planned = 0
 
         def submit(n: int, items: list[WorkItem]) -> PrefectFuture:
+            nonlocal planned
+            planned += len(items)
             return process_batch_task.submit(items, out_dir, run_id, f"{n:05d}", now, fields)
 
         # Each batch's summary is folded into these totals and dropped as it finishes.
-        new_rejects, replaced, ingested = list(work.rejects), set(), 0
-        with progress_bar(files, enabled=show_progress) as advance:
-            for done in _bounded(submit, todo, _in_flight_limit(runner)):
-                new_rejects += done.rejects
+        batch_rejects, replaced, ingested, files = [], set(), 0, 0
+        with progress_bar(enabled=show_progress) as show:
+            for done in _bounded(submit, batches(items, batch_size), _in_flight_limit(runner)):
+                batch_rejects += done.rejects
                 replaced |= done.replaced_doc_ids
                 ingested += done.ingested
-                advance(done.files)
+                files += done.files
+                show(files, planned)
+        logger.info("%d files processed, %d unchanged", files, work.unchanged)
+        new_rejects = work.rejects + batch_rejects
         snapshot = None
         if ingested or replaced or new_rejects or work.pruned_doc_ids or work.cleared_rejects:
             rejects = merge_rejects(work.kept_rejects, rejects_frame(new_rejects, now))

@@ -11,10 +11,11 @@ _REPORT_REJECTS = 50  # rejects listed in full in the report; the table holds th
 
 
 @contextlib.contextmanager
-def progress_bar(total: int, enabled: bool) -> Iterator[Callable[[int], None]]:
-    """A terminal progress bar over articles; a no-op when disabled or there is nothing to do."""
-    if not enabled or not total:
-        yield lambda n: None
+def progress_bar(enabled: bool) -> Iterator[Callable[[int, int], None]]:
+    """A terminal progress bar over files: ``show(done, planned)``, the total growing as the
+    plan finds files to process; a no-op when disabled."""
+    if not enabled:
+        yield lambda done, planned: None
         return
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
 
@@ -22,8 +23,8 @@ def progress_bar(total: int, enabled: bool) -> Iterator[Callable[[int], None]]:
         "[progress.description]{task.description}", BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
         transient=True,
     ) as bar:
-        job = bar.add_task("articles", total=total)
-        yield lambda n: bar.advance(job, n)
+        job = bar.add_task("files", total=None)
+        yield lambda done, planned: bar.update(job, completed=done, total=planned)
 
 
 def _cell(text: str | None, limit: int = 160) -> str:

@@ -13,7 +13,8 @@ import os
 import re
 import stat
 import traceback
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from itertools import islice
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -175,16 +176,39 @@ def plan(
     ``prune`` is set. ``on_work`` is called once, when the first file to process is found, so
     that a caller can get its workers ready while the rest is hashed.
     """
+    result = Plan()
+    result.todo = list(plan_items(raw_dir, store, result, prune, on_work))
+    return result
+
+
+def plan_items(
+    raw_dir: str | os.PathLike,
+    store: Store,
+    result: Plan,
+    prune: bool = False,
+    on_work: Callable[[], None] | None = None,
+) -> Iterator[WorkItem]:
+    """``plan`` one file at a time: yields each file to process as soon as it is hashed, and
+    fills in ``result`` as it goes (counts and read rejects during the walk; pruning and the
+    rejects that still stand once it is over). ``result.todo`` is left empty.
+
+    It keeps the published index in memory, not the raw folder: a caller that processes the
+    files as they come holds only those in flight, however many the folder has.
+    """
     root = str(Path(raw_dir).resolve())
     prefix = os.path.join(root, "")  # a source is the path after it (fcntl in storage: POSIX only)
     published = _published_by_file(store)
     old_rejects = store.read("rejects")
     standing = set(zip(old_rejects["source"], old_rejects["stage"], old_rejects["reason"]))
-    result, present, redo, unread = Plan(), set(), set(), set()
+    rejected_files = {file_of(source) for source in old_rejects["source"]}
+    # Published files found in the folder, and files whose earlier rejects no longer stand
+    # (processed again, or unreadable in a new way): sets as large as the published state.
+    found, cleared = set(), set()
     for folder, name in _walk(root):
         path = os.path.join(folder, name)
         source = path[len(prefix) :]
-        present.add(source)
+        if source in published:
+            found.add(source)
         problem = _unreadable(path, name, source)
         if problem is None:
             try:
@@ -197,31 +221,33 @@ def plan(
                 result.unchanged += 1
             else:
                 result.rejects.append(problem)
-                unread.add(problem.source)
+                if problem.source in rejected_files:
+                    cleared.add(problem.source)
             continue
         now = published.get(source)
         if now is not None and now.hashes == {(digest, PIPELINE_VERSION)}:
             result.unchanged += 1
-        else:
-            if on_work is not None and not redo:
-                on_work()
-            redo.add(source)
-            result.todo.append(WorkItem(source, path, digest, frozenset(now.doc_ids) if now else _NO_DOC_IDS))
-    gone = set(published) - present
+            continue
+        if source in rejected_files:
+            cleared.add(source)
+        if on_work is not None:
+            on_work()
+            on_work = None
+        yield WorkItem(source, path, digest, frozenset(now.doc_ids) if now else _NO_DOC_IDS)
+    gone = set(published) - found
     if prune:
         result.pruned_doc_ids = {doc_id for f in gone for doc_id in published[f].doc_ids}
-    cleared = (redo, unread, gone if prune else set())
-    # Looked up one reject at a time: pandas' isin would copy the sets (a member per file of
-    # the whole raw folder) into an Arrow array, whose memory pool keeps the space.
-    keep = [not any(file_of(source) in files for files in cleared) for source in old_rejects["source"]]
+        cleared |= gone & rejected_files
+    keep = [file_of(source) not in cleared for source in old_rejects["source"]]
     result.kept_rejects = old_rejects.loc[keep].reset_index(drop=True)
     result.cleared_rejects = len(old_rejects) - len(result.kept_rejects)
-    return result
 
 
-def batches(items: Sequence[WorkItem], size: int = DEFAULT_BATCH_SIZE) -> list[list[WorkItem]]:
-    size = max(1, int(size))
-    return [list(items[i : i + size]) for i in range(0, len(items), size)]
+def batches(items: Iterable[WorkItem], size: int = DEFAULT_BATCH_SIZE) -> Iterator[list[WorkItem]]:
+    """The items in lists of ``size``, taken from ``items`` only as each list is asked for."""
+    size, items = max(1, int(size)), iter(items)
+    while batch := list(islice(items, size)):
+        yield batch
 
 
 def _error_detail(err: BaseException) -> str:
@@ -288,7 +314,8 @@ def process_batch(
     tables, invalid = _validated_tables(loaded, ingested_at)
     rejects.extend(invalid)
     published = tables["documents"].set_index("doc_id")["published"]
-    return BatchOutput(tables, published, rejects, replaced | set(tables["documents"]["doc_id"]))
+    # (a file's new rows need no dropping of their own: the plan gave it every doc_id it had)
+    return BatchOutput(tables, published, rejects, replaced)
 
 
 def _validated_tables(loaded, ingested_at) -> tuple[dict[str, pd.DataFrame], list[Reject]]:

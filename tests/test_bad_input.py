@@ -185,12 +185,13 @@ def _sabotaged(real):
 
 
 def _deleting_after_plan(real, victim: Path):
-    def plan(*args, **kwargs):
-        result = real(*args, **kwargs)
-        victim.unlink()  # the file was hashed by the plan; the worker will not find it
-        return result
+    def plan_items(*args, **kwargs):
+        for item in real(*args, **kwargs):
+            if item.path == str(victim.resolve()):
+                victim.unlink()  # the file was hashed by the plan; the worker will not find it
+            yield item
 
-    return plan
+    return plan_items
 
 
 @dataclasses.dataclass
@@ -228,7 +229,7 @@ def hostile(tmp_path_factory) -> Run:
     os.symlink("..", raw / "good" / "up")
     with pytest.MonkeyPatch.context() as mp:
         mp.setattr(newsquotes.ingest, "process_raw", _sabotaged(newsquotes.ingest.process_raw))
-        mp.setattr(flows.ingest, "plan", _deleting_after_plan(flows.ingest.plan, raw / "vanishing.txt"))
+        mp.setattr(flows.ingest, "plan_items", _deleting_after_plan(flows.ingest.plan_items, raw / "vanishing.txt"))
         status, stdout, stderr = _cli(raw, out, "--batch-size", "4", "--runner", "threads")
     return Run(raw, out, status, stdout, stderr, _tables(out))
 

@@ -163,7 +163,14 @@ def test_bounded_submission_keeps_at_most_the_limit_in_flight_and_yields_every_b
         assert len(submitted) - len(seen) <= 3  # never more than the limit submitted and not read
         return Finished(n)
 
-    work = [[n] for n in range(7)]
-    for result in _bounded(submit, work, limit=3):
+    drawn = []
+
+    def work():  # batches are drawn only when there is room for them
+        for n in range(7):
+            drawn.append(n)
+            assert len(drawn) - len(seen) <= 3
+            yield [n]
+
+    for result in _bounded(submit, work(), limit=3):
         seen.append(result)
-    assert seen == list(range(7)) and submitted == [[n] for n in range(7)] and work == []
+    assert seen == list(range(7)) and submitted == [[n] for n in range(7)]

@@ -203,3 +203,17 @@ def test_plan_calls_on_work_once_and_only_when_there_is_work(tmp_path):
     store.publish("r1", set(), ingest.rejects_frame(work.rejects, NOW))
     calls.clear()
     assert plan(raw, store, on_work=lambda: calls.append(1)).todo == [] and calls == []
+
+
+def test_plan_items_hashes_a_file_only_when_it_is_drawn(tmp_path, monkeypatch):
+    raw, store = tmp_path / "raw", Store(tmp_path / "out")
+    raw.mkdir()
+    for n in range(5):
+        (raw / f"{n}.txt").write_text(ARTICLE.replace("Monday", f"day {n}"))
+    hashed = []
+    real = ingest._hash_file
+    monkeypatch.setattr(ingest, "_hash_file", lambda path: hashed.append(path) or real(path))
+    work = ingest.Plan()
+    first = next(ingest.batches(ingest.plan_items(raw, store, work), 2))
+    assert [item.source for item in first] == ["0.txt", "1.txt"] and len(hashed) == 2
+    assert plan(raw, store).todo and work.todo == []  # the stream leaves result.todo to the caller
