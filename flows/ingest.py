@@ -40,6 +40,9 @@ from newsquotes.storage import PUBLISHED_TABLES, Store
 # queued when it finishes one, few enough that the flow (and Prefect's API) hold the work items,
 # futures and results of a handful of batches, not of all of them.
 _IN_FLIGHT_PER_WORKER = 2
+# A Dask cluster does not say how many workers it has (it may grow during a run): enough batches
+# for a large cluster, and still a bound on what the flow holds.
+_IN_FLIGHT_UNKNOWN = 64
 
 
 # I/O errors that a retry seconds later cannot cure: a full disk, a quota, a read-only mount.
@@ -115,16 +118,16 @@ def publish_task(out_dir: str, run_id: str, drop_doc_ids: set[str], rejects) -> 
     return Store(out_dir).publish(run_id, drop_doc_ids, rejects)
 
 
-def _in_flight_limit(runner: TaskRunner) -> int | None:
+def _in_flight_limit(runner: TaskRunner) -> int:
     workers = concurrency(runner)
-    return workers * _IN_FLIGHT_PER_WORKER if workers else None
+    return workers * _IN_FLIGHT_PER_WORKER if workers else _IN_FLIGHT_UNKNOWN
 
 
 def _bounded(
-    submit: Callable[[int, list[WorkItem]], PrefectFuture], work: Iterable[list[WorkItem]], limit: int | None
+    submit: Callable[[int, list[WorkItem]], PrefectFuture], work: Iterable[list[WorkItem]], limit: int
 ) -> Iterator[BatchSummary]:
     """Each batch's summary as it finishes, with at most ``limit`` batches submitted and not yet
-    finished (all at once when ``limit`` is None).
+    finished.
 
     Batches are drawn from ``work`` only when there is room for them (the plan hashes files as
     they are drawn) and a finished future is dropped once read, so nothing of a batch stays in
@@ -134,7 +137,7 @@ def _bounded(
     work = iter(work)
     submitted = in_flight = 0
     while True:
-        while limit is None or in_flight < limit:
+        while in_flight < limit:
             items = next(work, None)
             if items is None:
                 break
