@@ -158,8 +158,9 @@ def _decode_8bit(data: bytes, notes: list[str]) -> tuple[str, str]:
             return head.decode("utf-8"), "utf-8"
     # Text pasted together from two sources: UTF-8 characters that decode (a cp1252 file
     # almost never holds a valid UTF-8 sequence) outnumber the bytes that do not.
-    proven = len(data.decode("utf-8", "ignore").encode("utf-8")) - len(data.decode("ascii", "ignore"))
-    stray = len(data) - len(data.decode("utf-8", "ignore").encode("utf-8"))
+    valid = len(data.decode("utf-8", "ignore").encode("utf-8"))  # bytes in valid UTF-8 sequences
+    proven = valid - len(data.decode("ascii", "ignore"))  # ... of them, in multibyte characters
+    stray = len(data) - valid
     if proven > stray:
         notes.append(f"read {_plural(stray, 'stray byte')} that {'is' if stray == 1 else 'are'} not UTF-8 as cp1252")
         return data.decode("utf-8", "newsquotes-cp1252"), "utf-8"

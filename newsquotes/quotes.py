@@ -756,7 +756,7 @@ class _Extractor:
         k = 0
         that = next((i for i, t in enumerate(toks[:10]) if t.low == "that"), None)
         # (a "that" inside quotation marks belongs to the quote: 'said it was "damning that ...')
-        if that is not None and not all(t.text not in ";\"“”" and t.low not in cues.CUE_LEMMA for t in toks[:that]):
+        if that is not None and any(t.text in (";", '"', "“", "”") or t.low in cues.CUE_LEMMA for t in toks[:that]):
             that = None
         if that is not None:
             k = that + 1
