@@ -134,7 +134,7 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=10_000)
     parser.add_argument("--runner", default="processes", choices=("threads", "processes", "dask"))
     parser.add_argument("--workers", type=int, default=os.cpu_count())
-    parser.add_argument("--batch-size", type=int, default=500)
+    parser.add_argument("--batch-size", type=int, default=1000)
     parser.add_argument("--keep", type=Path, default=None,
                         help="build the corpus here and keep it; a later run with the same --articles reuses it")
     parser.add_argument("--per-process", action="store_true",

@@ -19,7 +19,7 @@ EXIT_OK, EXIT_FAILED, EXIT_REJECTS = 0, 1, 3
 def _add_ingest_options(command: argparse.ArgumentParser) -> None:
     command.add_argument("raw_dir", nargs="?", default="data/raw", help="folder of raw articles (default: data/raw)")
     command.add_argument("--out", default="data/processed", help="output folder (default: data/processed)")
-    command.add_argument("--batch-size", type=int, default=None, help="articles per task (default: 500)")
+    command.add_argument("--batch-size", type=int, default=None, help="articles per task (default: 1000)")
     command.add_argument("--prune", action="store_true", help="drop the rows of articles whose file is gone")
     command.add_argument("--field", action="append", default=[], metavar="OURS=THEIRS",
                          help="JSONL field name mapping, e.g. --field text=body (fields: title, text, date, url, publisher)")

@@ -20,7 +20,6 @@ from newsquotes.model import Block, BlockKind, ParsedDocument
 PARAGRAPH_SEPARATOR = "\n\n"
 
 _BLANK_LINES = re.compile(r"\n[ \t]*\n")
-_SPACES = re.compile(r"\s+")
 # Zero-width characters and soft hyphens: invisible to a reader, they would split words.
 # A regex removes them much faster than str.translate, which walks every character.
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
@@ -106,7 +105,9 @@ def strip_markdown(text: str) -> str:
 
 
 def normalise_space(text: str) -> str:
-    return _SPACES.sub(" ", text).strip()
+    # (the same as replacing each run of whitespace with a space and stripping, both splitting
+    # on str.isspace, at less than half the cost of a regex substitution per space)
+    return " ".join(text.split())
 
 
 @dataclass(slots=True)
@@ -169,7 +170,8 @@ def _repair_cuts(paragraphs: list[_Paragraph]) -> list[_Paragraph]:
 
 
 def _is_caption(text: str) -> bool:
-    return bool(_CREDIT.search(text) or _POSITION_MARK.search(text))
+    # (each pattern needs its literal ":" or "(": most paragraphs have neither and skip the scans)
+    return bool(":" in text and _CREDIT.search(text) or "(" in text and _POSITION_MARK.search(text))
 
 
 def _take_url_footer(chunks: list[str]) -> tuple[list[str], str | None]:

@@ -277,6 +277,26 @@ def person_core(run: Sequence[Tok]) -> list[Tok]:
     return core
 
 
+# Two to four plain capitalised words ("Maria Lopez"): the most common name run. When none of
+# its words is a title, connector, particle, place or organisation word, sentence opener or
+# headline verb, ``person_core`` keeps every word, so the run's analysis is known without
+# tokenising it.
+_PLAIN_RUN = re.compile(r"[A-Z][a-z]+(?: [A-Z][a-z]+){1,3}")
+_NOT_PLAIN_LOW = cues.TITLES | _CONNECTORS | cues.NAME_PARTICLES | _THIRD_PERSON_CUES
+_NOT_PLAIN = _ORG_OR_PLACE_WORDS | cues.NON_NAME_CAPS
+
+
+def _plain_name(window: str) -> tuple[str, ...] | None:
+    """The words of ``window`` if it is such a plain run, else None."""
+    if _PLAIN_RUN.fullmatch(window) is None:
+        return None
+    words = window.split(" ")
+    for word in words:
+        if word in _NOT_PLAIN or word.lower() in _NOT_PLAIN_LOW:
+            return None
+    return tuple(words)
+
+
 def _initial(word: str) -> bool:
     """"K", "K.C", "J.R": initials of a first name, not an abbreviated title."""
     return len(word) == 1 and word.isupper() or "." in word and all(len(p) == 1 for p in word.split("."))
@@ -817,6 +837,9 @@ class SpeakerResolver:
     def _analyse_run(text: str, lo: int, hi: int):
         """Person names in a window: (several words?, name words, start and end relative to
         ``lo``, the lowercase title and role words written before the name)."""
+        plain = _plain_name(text[lo:hi])
+        if plain is not None:
+            return [(True, plain, 0, hi - lo, ())]
         out = []
         toks = tokenize(text, lo, hi)
         for run, _ in _sentence_runs(toks):
