@@ -1,6 +1,6 @@
 """Quote extraction bench: newsquotes vs textacy's ``direct_quotations`` on spaCy's English model.
 
-Run:  PYTHONPATH=. python bench/quotes.py [--passes 5] [--no-textacy]
+Run:  PYTHONPATH=. python bench/quotes.py [--passes 5 (speed rounds)] [--no-textacy]
 
 Three gold sets, each tool fed the same normalised text (``parse_document`` + ``sentences_of``):
 - seed: tests/data/seed/gold.json (all quote types; optional items neither rewarded nor penalised)
@@ -10,7 +10,8 @@ Three gold sets, each tool fed the same normalised text (``parse_document`` + ``
 - speaker gold: tests/data/speakers/*.json (all quote types, speakers, cues)
 
 Matching everywhere is ``newsquotes.evaluation.match_quotes`` (word-set Jaccard >= 0.5).
-Speed is extraction + speaker resolution on pre-parsed text, median of several passes on one core.
+Speed is extraction + speaker resolution on pre-parsed text on one core: rounds that time both tools
+in turn, medians over the rounds, and the median of the rounds' ratios.
 textacy only finds direct quotes, so it is scored on direct gold quotes (and on GUM spans).
 """
 
@@ -174,6 +175,16 @@ def textacy_speaker_right(p, g) -> bool:
 # --- report ---------------------------------------------------------------------------------
 
 
+OURS_REPEAT = 10  # our passes per speed round
+
+
+def _cpu_seconds(run, times: int) -> float:
+    t0 = time.process_time()
+    for _ in range(times):
+        run()
+    return time.process_time() - t0
+
+
 def fmt_prf(p: PRF) -> str:
     return f"P {p.precision:.3f}  R {p.recall:.3f}  F1 {p.f1:.3f}  (tp {p.true_positives}, pred {p.predicted}, gold {p.gold})"
 
@@ -273,36 +284,42 @@ def main(argv=None) -> int:
     # speed
     corpus = [load_article(raw) for _, raw, _ in seed_set() + gum_set()]
     size = sum(len(p.text.encode("utf-8")) for p, _ in corpus)
-    # CPU time of this process (time.process_time): the tools run single-threaded, and CPU
-    # time is not inflated by other jobs competing for the machine's cores.
-    times = []
-    for _ in range(args.passes):
-        t0 = time.process_time()
+
+    def ours_pass() -> None:
         for parsed, sents in corpus:
             extract_quotes(parsed.text, sents)
-        times.append(time.process_time() - t0)
-    med = statistics.median(times)
-    print(f"\n=== speed (one core, CPU time, {size / 1e6:.3f} MB, median of {args.passes} passes) ===")
-    print(f"ours (extraction + speaker resolution): {size / 1e6 / med:.2f} MB/s")
+
+    def textacy_pass() -> None:
+        for parsed, _ in corpus:
+            try:
+                list(dq(nlp(parsed.text)))
+            except ValueError:  # textacy bails out on unbalanced quotation marks
+                pass
+
+    # Rounds interleave the tools, so that a change in the host's speed (this machine drifts by
+    # a third within the hour) moves both sides of a round's ratio. A round times ours over
+    # OURS_REPEAT passes (one takes a few hundredths of a second) and textacy over one pass.
+    # CPU time of this process: the tools run single-threaded, and CPU time is not inflated by
+    # other jobs competing for the machine's cores.
+    rounds = []
+    for _ in range(args.passes):
+        ours_s = _cpu_seconds(ours_pass, OURS_REPEAT) / OURS_REPEAT
+        textacy_s = _cpu_seconds(textacy_pass, 1) if have_textacy else None
+        rounds.append((ours_s, textacy_s))
+    ours_med = statistics.median(o for o, _ in rounds)
+    print(f"\n=== speed (one core, CPU time, {size / 1e6:.3f} MB, median of {args.passes} interleaved rounds) ===")
+    print(f"ours (extraction + speaker resolution): {size / 1e6 / ours_med:.2f} MB/s")
     big = "\n\n".join(p.text for p, _ in corpus) * 10
     bigp = parse_document(big)
     bs = sentences_of(bigp)
-    t0 = time.process_time()
-    extract_quotes(bigp.text, bs)
-    dt = time.process_time() - t0
+    dt = _cpu_seconds(lambda: extract_quotes(bigp.text, bs), 1)
     print(f"ours, corpus x10 as one {len(bigp.text.encode()) / 1e6:.2f} MB document: {len(bigp.text.encode()) / 1e6 / dt:.2f} MB/s")
     if have_textacy:
-        t_times = []
-        for _ in range(max(1, min(3, args.passes))):
-            t0 = time.process_time()
-            for parsed, _ in corpus:
-                doc = nlp(parsed.text)
-                try:
-                    list(dq(doc))
-                except ValueError:  # textacy bails out on unbalanced quotation marks
-                    pass
-            t_times.append(time.process_time() - t0)
-        print(f"textacy (spaCy parse + direct_quotations): {size / 1e6 / statistics.median(t_times):.3f} MB/s")
+        textacy_med = statistics.median(t for _, t in rounds)
+        ratios = sorted(t / o for o, t in rounds)
+        print(f"textacy (spaCy parse + direct_quotations): {size / 1e6 / textacy_med:.3f} MB/s")
+        print(f"ours / textacy, per round: median {statistics.median(ratios):.0f}x "
+              f"(rounds {', '.join(f'{r:.0f}x' for r in ratios)})")
 
     # calibration
     print("\n=== confidence calibration (ours, seed + speaker gold; right = matched, type and speaker_name right) ===")
