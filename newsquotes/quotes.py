@@ -459,6 +459,8 @@ class _Extractor:
             return "empty", None, None
         if re.match(r"\s*[,;]\s*(but|and|while|whereas|although|though|yet)\s", body) or body.lstrip()[:1] == ";":
             return "empty", None, None  # the quote's clause is over; another one follows
+        if _participle_adjunct(text, body, a):
+            return "empty", None, None  # '"...", highlighting the ...': an adjunct of the attribution
         dash = re.match(r"\s*[—–-]+\s*", body)
         if dash:
             rest = tokenize(text, a + dash.end(), b)
@@ -1029,6 +1031,17 @@ def _residue_ok(residue: list[Tok], cue: _Cue, colon: bool) -> bool:
     return first in cues.LISTENER_PREPOSITIONS or words[0].cap or first in (
         "the", "reporters", "journalists", "him", "her", "them", "us", "me", "a", "an", "his", "their"
     )
+
+
+_PARTICIPLE = re.compile(r"\s*,\s*([a-z]{3,}ing)\b")
+
+
+def _participle_adjunct(text: str, body: str, a: int) -> bool:
+    """Does the text ``body`` after a closing mark at ``a - 1`` open a participial adjunct
+    (', highlighting the risk') rather than an attribution (', adding ...', ', according
+    to ...')?"""
+    m = _PARTICIPLE.match(body)
+    return m is not None and m.group(1) not in cues.CUE_LEMMA and not _PHRASE_CUE.match(text, a + m.start(1))
 
 
 def _sentence_like(content: str, words: list[str], after_quote: bool = False) -> bool:

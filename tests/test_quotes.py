@@ -159,6 +159,13 @@ def test_floating_quote_speaker_named_in_next_sentence():
     assert direct and direct[0].speaker_name == "Dana Whitfield"
 
 
+def test_participial_adjunct_after_the_closing_mark_leaves_the_quote_direct():
+    text = 'Senator Dana Whitfield said, "The bill will pass this week", highlighting the support of moderates.'
+    [q] = run(text)
+    assert q.type == "direct" and content(text, q) == "The bill will pass this week"
+    assert q.speaker_name == "Dana Whitfield" and cue(text, q) == "said"
+
+
 # --- mixed quotes ---------------------------------------------------------------------------
 
 
