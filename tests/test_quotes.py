@@ -159,6 +159,21 @@ def test_floating_quote_speaker_named_in_next_sentence():
     assert direct and direct[0].speaker_name == "Dana Whitfield"
 
 
+def test_noun_like_cue_right_before_a_quotation_is_a_cue():
+    text = 'The USDA notes, "Farm income fell in 2019."'
+    [q] = run(text)
+    assert q.type == "direct" and content(text, q) == "Farm income fell in 2019."
+    assert q.speaker_name == "USDA" and cue(text, q) == "notes" and q.cue_lemma == "note"
+    text = 'Senator Dana Whitfield believes: "We can win this race."'
+    [q] = run(text)
+    assert q.speaker_name == "Dana Whitfield" and q.cue_lemma == "believe"
+    # the noun reading gives no quote, nor does a noun with no speaker before it
+    assert run("The notes were lost in the fire. Nobody knows what they said about the war.") == []
+    assert run('The field notes, "mostly illegible," were lost.') == []
+    text = 'One reader agreed, writing in a blog post "I have loaded the tool and started it."'
+    assert all(q.cue_lemma != "post" for q in run(text))
+
+
 def test_participial_adjunct_after_the_closing_mark_leaves_the_quote_direct():
     text = 'Senator Dana Whitfield said, "The bill will pass this week", highlighting the support of moderates.'
     [q] = run(text)
