@@ -1126,30 +1126,48 @@ def _only_adverbial(before: str) -> bool:
     ) if words else True
 
 
-# Past tenses of verbs that report a clause ("said", "told", "added"): after a bare "and"
-# and before a clause they are a second report, not a participle ("arrested and charged").
-_PAST_CUES = frozenset(
+# Finite forms of verbs that report a clause, past ("said", "told") and present ("says",
+# "say"): after a bare "and" and before a clause they are a second report. A participle
+# ("arrested and charged with") is told apart by what follows it (``_NOT_A_CLAUSE``), a
+# plain form after "to" or a modal by what comes before (``_INFINITIVE_BEFORE``).
+_FINITE_CUES = frozenset(
     f for f, lemma in cues.CUE_LEMMA.items()
-    if lemma in cues.CLAUSE_VERBS and f != lemma and " " not in f and not f.endswith(("s", "ing"))
+    if lemma in cues.CLAUSE_VERBS and " " not in f and not f.endswith("ing")
 )
 _COORDINATION = re.compile(r"(,\s*(and|but)|;)\s*(\w+ly\s+)?(also\s+)?$")
 _BARE_COORDINATION = re.compile(r"\s(and|but)\s+(\w+ly\s+)?(also\s+)?$")
 _NOT_A_CLAUSE = re.compile(r"\w+\s+(?:to|with|by|of|for|as|in|on|at)\b", re.IGNORECASE)
+# "would review the plan and say whether ...": the plain form shares the first verb's "to"
+# or modal, it is no report of its own
+_INFINITIVE_BEFORE = re.compile(
+    r"\b(?:to|will|would|can|could|should|may|might|must|shall)\s+(?:\S+\s+){1,6}(?:and|but)\s+(?:\w+ly\s+)?(?:also\s+)?$",
+    re.IGNORECASE,
+)
 
 
 def _coordination(text: str, s0: int, pos: int) -> int | None:
     """Where the words that join a second report by the same speaker to the first start:
-    ", and said it was ...", "; told ...", or a bare "and" before a past-tense cue
-    ("tweeted to Mohamed and said ..."); None if the cue at ``pos`` is not so joined."""
+    ", and said it was ...", "; told ...", or a bare "and" before a finite cue ("tweeted to
+    Mohamed and said ...", "claimed the plan failed and say ..."); None if the cue at ``pos``
+    is not so joined."""
     lo = max(s0, pos - 12)
     before = text[lo:pos].lower()
     m = _COORDINATION.search(before)
     if m is None:
-        word = _WORD.match(text, pos)
-        if word is None or word.group().lower() not in _PAST_CUES or _NOT_A_CLAUSE.match(text, pos):
+        if not _second_report_verb(text, s0, pos):
             return None
         m = _BARE_COORDINATION.search(before)
     return lo + m.start() if m else None
+
+
+def _second_report_verb(text: str, s0: int, pos: int) -> bool:
+    """Is the cue at ``pos`` a finite verb that can start a second report after a bare "and"?"""
+    word = _WORD.match(text, pos)
+    form = word.group().lower() if word else None
+    if form not in _FINITE_CUES or _NOT_A_CLAUSE.match(text, pos):
+        return False
+    plain = form == cues.CUE_LEMMA[form]
+    return not plain or _INFINITIVE_BEFORE.search(text, max(s0, pos - 80), pos) is None
 
 
 def _coordinated(text: str, s0: int, pos: int) -> bool:

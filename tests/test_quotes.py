@@ -270,6 +270,19 @@ def test_second_report_joined_by_a_bare_and_has_the_first_verbs_subject():
     assert content(text, q) == "the man was arrested and charged with theft on Monday"
 
 
+def test_second_report_in_the_present_after_a_bare_and_has_the_first_verbs_subject():
+    text = "Officials claimed the plan failed and say it will cost taxpayers more."
+    quotes = run(text)
+    assert [(content(text, q), cue(text, q), q.speaker_name) for q in quotes] == [
+        ("the plan failed", "claimed", "officials"),
+        ("it will cost taxpayers more", "say", "officials"),
+    ]
+    # a plain form after a modal shares the modal with the verb before "and": no report of its own
+    text = "Officials said they would review the plan and say whether it works."
+    [q] = run(text)
+    assert content(text, q) == "they would review the plan and say whether it works"
+
+
 def test_that_inside_quotation_marks_does_not_start_the_reported_clause():
     text = 'Rita Moreau said it was "damning that the ministry has not acted" after the report.'
     q = run(text)[0]
