@@ -59,6 +59,18 @@ _NOT_CUES = frozenset({"post", "posts", "posted", "posting", "reading", "ruling"
                        "pledge", "pledges", "vow", "vows", "joke", "jokes", "hint", "hints",
                        "repeat", "maintain"})
 
+# Forms kept out above for their noun (or other) reading that are verbs when a quotation
+# follows right after them ('The USDA notes, "..."', 'Smith believes: "..."'): they are cues
+# only there (``QUOTATION_CUE_LEMMA``). Gerunds and verbs that do not report speech
+# ("finds", "shows") stay out.
+_VERBS_BEFORE_QUOTATION = frozenset({
+    "note", "notes", "believe", "believes", "believed", "state", "states", "report", "reports",
+    "comment", "comments", "answer", "answers", "tweet", "tweets", "post", "posts", "posted",
+    "promise", "promises", "estimate", "estimates", "counter", "vow", "vows", "pledge",
+    "pledges", "joke", "jokes", "hint", "hints", "demand", "demands", "caution", "agree",
+    "maintain", "repeat",
+})
+
 
 def _inflect(base: str) -> tuple[str, ...]:
     if base in _IRREGULAR:
@@ -73,6 +85,7 @@ def _inflect(base: str) -> tuple[str, ...]:
 
 
 CUE_LEMMA: dict[str, str] = {}
+QUOTATION_CUE_LEMMA: dict[str, str] = {}  # forms that are cues only right before a quotation
 CLAUSE_VERBS: set[str] = set()  # lemmas that take a reported clause
 for _base, _clause in _SPEECH_VERBS.items():
     if " " in _base:
@@ -80,6 +93,8 @@ for _base, _clause in _SPEECH_VERBS.items():
     for _form in _inflect(_base):
         if _form not in _NOT_CUES:
             CUE_LEMMA.setdefault(_form, _base)
+        elif _form in _VERBS_BEFORE_QUOTATION:
+            QUOTATION_CUE_LEMMA.setdefault(_form, _base)
     if _clause:
         CLAUSE_VERBS.add(_base)
 
@@ -288,4 +303,4 @@ _WORD_RE = re.compile(r"[A-Za-z]+")
 def lemma_of(cue: str) -> str | None:
     """Lemma of a cue as written ("Says" -> "say", "According to" -> "according to")."""
     low = " ".join(cue.lower().split())
-    return PHRASE_CUES.get(low) or CUE_LEMMA.get(low)
+    return PHRASE_CUES.get(low) or CUE_LEMMA.get(low) or QUOTATION_CUE_LEMMA.get(low)

@@ -298,6 +298,12 @@ def _cue_hits(text: str) -> tuple[list[tuple[int, int, str]], list[tuple[int, in
     return phrases, words
 
 
+# A word that is a cue only before a quotation, right before an opening mark (the scan is
+# anchored at the mark, so it runs once per quotation, not once per word).
+_QUOTATION_CUE = re.compile(r"\b(" + _trie_pattern(cues.QUOTATION_CUE_LEMMA) + r")[,:]?[^\S\n]*$")
+_POSSESSIVE_END = ("'s", "’s", "'", "’")
+_PREPOSITIONS = cues.LISTENER_PREPOSITIONS | {"of", "into", "under"}
+_LAST_WORD = re.compile(r"\b(\w+)\W*$")
 _NONSPACE = re.compile(r"\S")
 _NOUN_DETERMINERS = frozenset({"the", "a", "an", "his", "her", "its", "their"})
 
@@ -347,7 +353,7 @@ def _find_cues(text: str, lo: int, hi: int, headline: bool, inside,
     t = 0
     for pos, end, word in words:
         low = word.lower()
-        lemma = cues.CUE_LEMMA.get(low)
+        lemma = cues.CUE_LEMMA.get(low) or cues.QUOTATION_CUE_LEMMA.get(low)
         while t < len(taken) and taken[t][1] <= pos:
             t += 1
         if lemma is None or (t < len(taken) and taken[t][0] <= pos) or inside(pos):
@@ -390,6 +396,8 @@ class _Extractor:
         phrases, words = _cue_hits(text)
         self._phrase_hits = _Hits(_PHRASE_CUE, text, phrases)
         self._word_hits = _Hits(_CUE_WORD, text, words)
+        self._quotation_hits = self._quotation_cue_hits()
+        self._quotation_starts = [h[0] for h in self._quotation_hits]
         self._cue_starts: dict[int, list[int]] = {}
 
     # helpers
@@ -405,12 +413,44 @@ class _Extractor:
         hi = s.close if s.close is not None else s.end
         return lo <= pos <= hi
 
+    def _quotation_cue_hits(self) -> list[tuple[int, int, str]]:
+        """Words that are cues only right before a quotation ('The USDA notes, "..."'), where a
+        subject stands before them. The noun reading has none ("the field notes,"), only an
+        owner ("Smith's notes:") or a compound in a prepositional phrase ("writing in a blog
+        post: "..."": a subject follows no preposition)."""
+        text = self.text
+        hits = []
+        for span in self.spans:
+            if span.open is None:
+                continue
+            m = _QUOTATION_CUE.search(text, max(0, span.open - 24), span.open)
+            if m is None:
+                continue
+            pos = m.start(1)
+            s0 = self.sentences[self.sent(pos)].start
+            if text[max(s0, pos - 8):pos].rstrip().endswith(_POSSESSIVE_END):  # (bounded: linear time)
+                continue
+            subject = speaker_before(text, s0, pos)
+            if subject is not None and not _after_preposition(text, s0, subject.start):
+                hits.append((pos, m.end(1), m.group(1)))
+        return hits
+
+    def _sentence_word_hits(self, lo: int, hi: int) -> list[tuple[int, int, str]]:
+        """The cue words of the sentence ``[lo, hi)``, with those found before quotations."""
+        words = self._word_hits.within(lo, hi)
+        if self._quotation_hits:
+            i = bisect_left(self._quotation_starts, lo)
+            j = bisect_left(self._quotation_starts, hi, i)
+            if i < j:
+                words = sorted(words + self._quotation_hits[i:j])
+        return words
+
     def cues_in(self, si: int) -> list[_Cue]:
         if si not in self.cues_by_sentence:
             s = self.sentences[si]
             self.cues_by_sentence[si] = _find_cues(
                 self.text, s.start, s.end, s.block in ("title", "heading"), self.inside,
-                self._phrase_hits.within(s.start, s.end), self._word_hits.within(s.start, s.end),
+                self._phrase_hits.within(s.start, s.end), self._sentence_word_hits(s.start, s.end),
             )
         return self.cues_by_sentence[si]
 
@@ -459,6 +499,8 @@ class _Extractor:
             return "empty", None, None
         if re.match(r"\s*[,;]\s*(but|and|while|whereas|although|though|yet)\s", body) or body.lstrip()[:1] == ";":
             return "empty", None, None  # the quote's clause is over; another one follows
+        if _participle_adjunct(text, body, a):
+            return "empty", None, None  # '"...", highlighting the ...': an adjunct of the attribution
         dash = re.match(r"\s*[—–-]+\s*", body)
         if dash:
             rest = tokenize(text, a + dash.end(), b)
@@ -1031,6 +1073,23 @@ def _residue_ok(residue: list[Tok], cue: _Cue, colon: bool) -> bool:
     )
 
 
+_PARTICIPLE = re.compile(r"\s*,\s*([a-z]{3,}ing)\b")
+
+
+def _participle_adjunct(text: str, body: str, a: int) -> bool:
+    """Does the text ``body`` after a closing mark at ``a - 1`` open a participial adjunct
+    (', highlighting the risk') rather than an attribution (', adding ...', ', according
+    to ...')?"""
+    m = _PARTICIPLE.match(body)
+    return m is not None and m.group(1) not in cues.CUE_LEMMA and not _PHRASE_CUE.match(text, a + m.start(1))
+
+
+def _after_preposition(text: str, s0: int, pos: int) -> bool:
+    """Is the word before ``pos`` (within the sentence from ``s0``) a preposition?"""
+    last = _LAST_WORD.search(text, max(s0, pos - 20), pos)
+    return last is not None and last.group(1).lower() in _PREPOSITIONS
+
+
 def _sentence_like(content: str, words: list[str], after_quote: bool = False) -> bool:
     """Does a quote with no attribution of its own read as speech? ``after_quote``: it follows a
     direct quote in the same paragraph, so a short sentence will do ("Farmers are hurting.")."""
@@ -1067,30 +1126,48 @@ def _only_adverbial(before: str) -> bool:
     ) if words else True
 
 
-# Past tenses of verbs that report a clause ("said", "told", "added"): after a bare "and"
-# and before a clause they are a second report, not a participle ("arrested and charged").
-_PAST_CUES = frozenset(
+# Finite forms of verbs that report a clause, past ("said", "told") and present ("says",
+# "say"): after a bare "and" and before a clause they are a second report. A participle
+# ("arrested and charged with") is told apart by what follows it (``_NOT_A_CLAUSE``), a
+# plain form after "to" or a modal by what comes before (``_INFINITIVE_BEFORE``).
+_FINITE_CUES = frozenset(
     f for f, lemma in cues.CUE_LEMMA.items()
-    if lemma in cues.CLAUSE_VERBS and f != lemma and " " not in f and not f.endswith(("s", "ing"))
+    if lemma in cues.CLAUSE_VERBS and " " not in f and not f.endswith("ing")
 )
 _COORDINATION = re.compile(r"(,\s*(and|but)|;)\s*(\w+ly\s+)?(also\s+)?$")
 _BARE_COORDINATION = re.compile(r"\s(and|but)\s+(\w+ly\s+)?(also\s+)?$")
 _NOT_A_CLAUSE = re.compile(r"\w+\s+(?:to|with|by|of|for|as|in|on|at)\b", re.IGNORECASE)
+# "would review the plan and say whether ...": the plain form shares the first verb's "to"
+# or modal, it is no report of its own
+_INFINITIVE_BEFORE = re.compile(
+    r"\b(?:to|will|would|can|could|should|may|might|must|shall)\s+(?:\S+\s+){1,6}(?:and|but)\s+(?:\w+ly\s+)?(?:also\s+)?$",
+    re.IGNORECASE,
+)
 
 
 def _coordination(text: str, s0: int, pos: int) -> int | None:
     """Where the words that join a second report by the same speaker to the first start:
-    ", and said it was ...", "; told ...", or a bare "and" before a past-tense cue
-    ("tweeted to Mohamed and said ..."); None if the cue at ``pos`` is not so joined."""
+    ", and said it was ...", "; told ...", or a bare "and" before a finite cue ("tweeted to
+    Mohamed and said ...", "claimed the plan failed and say ..."); None if the cue at ``pos``
+    is not so joined."""
     lo = max(s0, pos - 12)
     before = text[lo:pos].lower()
     m = _COORDINATION.search(before)
     if m is None:
-        word = _WORD.match(text, pos)
-        if word is None or word.group().lower() not in _PAST_CUES or _NOT_A_CLAUSE.match(text, pos):
+        if not _second_report_verb(text, s0, pos):
             return None
         m = _BARE_COORDINATION.search(before)
     return lo + m.start() if m else None
+
+
+def _second_report_verb(text: str, s0: int, pos: int) -> bool:
+    """Is the cue at ``pos`` a finite verb that can start a second report after a bare "and"?"""
+    word = _WORD.match(text, pos)
+    form = word.group().lower() if word else None
+    if form not in _FINITE_CUES or _NOT_A_CLAUSE.match(text, pos):
+        return False
+    plain = form == cues.CUE_LEMMA[form]
+    return not plain or _INFINITIVE_BEFORE.search(text, max(s0, pos - 80), pos) is None
 
 
 def _coordinated(text: str, s0: int, pos: int) -> bool:

@@ -347,6 +347,8 @@ def _classify(text: str, toks: list[Tok]) -> Mention | None:
         core = person_core([make_tok(toks[0].start, toks[0].end - 2, toks[0].text[:-2])])
         if core:
             return Mention(toks[0].start, toks[0].end - 2, toks[0].text[:-2], "name", core[0].text)
+    if _named_body(toks):
+        return _body_or_its_officer(text, toks)
     for run in _runs(toks):
         core = person_core(run)
         if len(core) == 1 and _nationality(core[0].text) and run[-1] is not toks[-1]:
@@ -375,6 +377,44 @@ def _classify(text: str, toks: list[Tok]) -> Mention | None:
     if _is_org_noun(head.low):
         return Mention(start, end, phrase, "organization")
     return None
+
+
+def _named_body(toks: Sequence[Tok]) -> bool:
+    """Is the phrase a body's name written with connectors, headed by an organisation word
+    before "of", "for" or "to" ("the Centers for Disease Control and Prevention", "Bureau of
+    Labor Statistics", "Committee to Protect Journalists") or after an "and" ("Food and Drug
+    Administration")? Its capitalised words then name no person ("Disease Control")."""
+    words = [t for t in _undetermined(toks) if t.text != "."]  # "U.S. Department of Agriculture"
+    links = {t.low for t in words if not t.cap}
+    if not words or not words[0].cap or not links or not links <= _CONNECTORS:
+        return False
+    first_link = next(i for i, t in enumerate(words) if not t.cap)
+    if words[first_link].low in ("of", "for", "to"):
+        return _org_word(words[first_link - 1])
+    return links <= {"and", "&"} and _org_word(words[-1])
+
+
+def _body_or_its_officer(text: str, toks: Sequence[Tok]) -> Mention:
+    """The mention of a body named with connectors, or of the person named after it with a
+    title ("Centers for Disease Control and Prevention Director Robert Redfield")."""
+    words = _undetermined(toks)
+    core = person_core(words)
+    before = [t for t in words if core and t.end <= core[0].start and t.text != "."]
+    start = toks[0].start
+    # the name follows a title or a word glued to the body's name, not a connector, and holds
+    # no organisation word: "and Prevention", "of Labor Statistics", "Petroleum Exporting
+    # Countries" are the body's own words
+    if before and before[-1].low not in _CONNECTORS and not any(_org_word(t) for t in core) and (
+        len(core) > 1 or _singular(before[-1].low) in cues.PERSON_NOUNS
+    ):
+        end = core[-1].end
+        return Mention(start, end, text[start:end], "name", " ".join(t.text for t in core))
+    end = toks[-1].end
+    return Mention(start, end, text[start:end], "organization")
+
+
+def _undetermined(toks: Sequence[Tok]) -> Sequence[Tok]:
+    return toks[1:] if toks and toks[0].low in cues.DETERMINERS else toks
 
 
 def _np_backward(toks: list[Tok], e: int) -> int | None:
@@ -765,21 +805,9 @@ class SpeakerResolver:
         self._infer_genders()
         for m in _ACRONYM_DEF.finditer(text):
             acronym = m.group(1)
-            toks = tokenize(text, max(0, m.start() - 120), m.start())
-            words = [t for t in toks if t.text[0].isalpha()]
-            initials = [c for c in acronym if c.isupper()]
-            # walk back over capitalised words (and small connectors) to spell the acronym
-            picked: list[Tok] = []
-            for t in reversed(words):
-                if t.cap or t.low in ("of", "for", "and", "the", "de"):
-                    picked.insert(0, t)
-                else:
-                    break
-                if len([p for p in picked if p.cap]) >= len(initials):
-                    break
-            caps = [p for p in picked if p.cap]
-            if caps and "".join(p.text[0] for p in caps).upper() == "".join(initials):
-                self.acronyms.setdefault(acronym, text[picked[0].start:picked[-1].end])
+            spelled = _spelled_out(tokenize(text, max(0, m.start() - 120), m.start()), acronym)
+            if spelled is not None:
+                self.acronyms.setdefault(acronym, text[spelled[0]:spelled[1]])
 
     def _register(self, words: tuple[str, ...], in_body: bool, pos: int) -> Person:
         last = words[-1]
@@ -1073,6 +1101,35 @@ class SpeakerResolver:
         if len(parts) > 1 and parts[-1][:1].isupper():
             phrase = parts[-1]
         return self.acronyms.get(phrase, phrase)
+
+
+_ACRONYM_SMALL_WORDS = frozenset({"of", "for", "and", "the", "de", "on", "to"})
+
+
+def _spelled_out(toks: Sequence[Tok], acronym: str) -> tuple[int, int] | None:
+    """Offsets of the name right before "(CDC)" that the acronym abbreviates: its capitalised
+    words give the initials (all the letters of "U.S."), small words are skipped ("Federal
+    Bureau of Investigation") and the last word may be left out of them ("Centers for Disease
+    Control and Prevention")."""
+    initials = "".join(c for c in acronym if c.isupper())
+    caps: list[Tok] = []  # capitalised words walking back from the parenthesis
+    for t in reversed([t for t in toks if t.text[0].isalpha()]):
+        if t.cap:
+            caps.append(t)
+        elif t.low not in _ACRONYM_SMALL_WORDS:
+            break
+        if len(caps) > len(initials):
+            break
+    caps.reverse()
+    for left_out in (0, 1):
+        spelled = ""
+        for k in range(len(caps) - 1 - left_out, -1, -1):
+            spelled = (caps[k].text.replace(".", "") if _initial(caps[k].text) else caps[k].text[0]) + spelled
+            if len(spelled) >= len(initials):
+                if spelled.upper() == initials and k < len(caps) - 1:  # ("U.K. (UK)" spells nothing out)
+                    return caps[k].start, caps[-1].end
+                break
+    return None
 
 
 # Head nouns that refer back to a named body of another head: "the city" for a municipality.

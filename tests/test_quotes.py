@@ -159,6 +159,28 @@ def test_floating_quote_speaker_named_in_next_sentence():
     assert direct and direct[0].speaker_name == "Dana Whitfield"
 
 
+def test_noun_like_cue_right_before_a_quotation_is_a_cue():
+    text = 'The USDA notes, "Farm income fell in 2019."'
+    [q] = run(text)
+    assert q.type == "direct" and content(text, q) == "Farm income fell in 2019."
+    assert q.speaker_name == "USDA" and cue(text, q) == "notes" and q.cue_lemma == "note"
+    text = 'Senator Dana Whitfield believes: "We can win this race."'
+    [q] = run(text)
+    assert q.speaker_name == "Dana Whitfield" and q.cue_lemma == "believe"
+    # the noun reading gives no quote, nor does a noun with no speaker before it
+    assert run("The notes were lost in the fire. Nobody knows what they said about the war.") == []
+    assert run('The field notes, "mostly illegible," were lost.') == []
+    text = 'One reader agreed, writing in a blog post "I have loaded the tool and started it."'
+    assert all(q.cue_lemma != "post" for q in run(text))
+
+
+def test_participial_adjunct_after_the_closing_mark_leaves_the_quote_direct():
+    text = 'Senator Dana Whitfield said, "The bill will pass this week", highlighting the support of moderates.'
+    [q] = run(text)
+    assert q.type == "direct" and content(text, q) == "The bill will pass this week"
+    assert q.speaker_name == "Dana Whitfield" and cue(text, q) == "said"
+
+
 # --- mixed quotes ---------------------------------------------------------------------------
 
 
@@ -246,6 +268,19 @@ def test_second_report_joined_by_a_bare_and_has_the_first_verbs_subject():
     text = "Police said the man was arrested and charged with theft on Monday."
     q = run(text)[0]
     assert content(text, q) == "the man was arrested and charged with theft on Monday"
+
+
+def test_second_report_in_the_present_after_a_bare_and_has_the_first_verbs_subject():
+    text = "Officials claimed the plan failed and say it will cost taxpayers more."
+    quotes = run(text)
+    assert [(content(text, q), cue(text, q), q.speaker_name) for q in quotes] == [
+        ("the plan failed", "claimed", "officials"),
+        ("it will cost taxpayers more", "say", "officials"),
+    ]
+    # a plain form after a modal shares the modal with the verb before "and": no report of its own
+    text = "Officials said they would review the plan and say whether it works."
+    [q] = run(text)
+    assert content(text, q) == "they would review the plan and say whether it works"
 
 
 def test_that_inside_quotation_marks_does_not_start_the_reported_clause():

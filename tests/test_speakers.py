@@ -376,3 +376,26 @@ def test_quoted_as_saying_gives_the_quoted_person():
     q = only(text, type="indirect")
     assert speaker(text, q) == "Foreign Minister Dana Whitfield" and q.speaker_name == "Dana Whitfield"
     assert text[q.start:q.end] == "Moscow would respond"
+
+
+def test_body_named_with_connectors_is_one_organisation_and_its_acronym_refers_to_it():
+    text = ("The Centers for Disease Control and Prevention (CDC) said the virus was spreading quickly.\n\n"
+            "The CDC said masks would slow it down.")
+    quotes = run(text)
+    assert [(q.speaker_kind, q.speaker_name) for q in quotes] == [
+        ("organization", "Centers for Disease Control and Prevention")] * 2
+    text = ("The U.S. Department of Agriculture (USDA) cut its forecast on Friday.\n\n"
+            "The USDA said exports would fall this year.")
+    [q] = run(text)
+    assert q.speaker_name == "U.S. Department of Agriculture"
+    for body in ("The National Institutes of Health", "The Bureau of Labor Statistics",
+                 "The Food and Drug Administration", "The Committee to Protect Journalists"):
+        text = f"{body} said the report was accurate."
+        [q] = run(text)
+        assert q.speaker_kind == "organization" and q.speaker_name == body[4:], body
+
+
+def test_titled_person_after_a_body_named_with_connectors_is_the_speaker():
+    text = "Centers for Disease Control and Prevention Director Dana Whitfield said the risk was low."
+    [q] = run(text)
+    assert q.speaker_kind == "name" and q.speaker_name == "Dana Whitfield"
