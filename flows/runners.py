@@ -13,6 +13,17 @@ from prefect.task_runners import ProcessPoolTaskRunner, TaskRunner, ThreadPoolTa
 RUNNERS = ("threads", "processes", "dask")
 
 
+def _set_worker_environment() -> None:
+    """Worker processes inherit this environment: there, Arrow uses the system allocator.
+
+    Arrow's default allocator (mimalloc) keeps the pages a process frees for reuse, so a worker
+    that builds and writes batch after batch holds on to its largest batch's memory; the system
+    allocator hands them back (two workers over 100,000 articles, median resident memory
+    0.59-0.60 GiB against 0.65-0.67 GiB). Arrow reads the choice when a process imports it.
+    """
+    os.environ.setdefault("ARROW_DEFAULT_MEMORY_POOL", "system")  # (a user's own choice stands)
+
+
 def _preload() -> None:
     """Import what a batch task needs (Prefect's task engine, pandas, pandera, the library)."""
     for module in ("prefect.task_engine", "flows.ingest"):
@@ -39,6 +50,7 @@ def make_task_runner(kind: str = "threads", workers: int | None = None, dask_add
     if kind == "threads":
         return ThreadPoolTaskRunner(max_workers=workers)
     if kind == "processes":
+        _set_worker_environment()
         return ProcessPoolTaskRunner(max_workers=workers)
     if kind == "dask":
         try:
@@ -47,6 +59,7 @@ def make_task_runner(kind: str = "threads", workers: int | None = None, dask_add
             raise RuntimeError("the dask runner needs: pip install 'newsquotes[dask]'") from err
         if dask_address:
             return DaskTaskRunner(address=dask_address)
+        _set_worker_environment()
         # One single-threaded worker process per core: the work is pure Python and holds the GIL.
         return DaskTaskRunner(
             cluster_kwargs={"n_workers": workers or 2, "threads_per_worker": 1, "processes": True}
