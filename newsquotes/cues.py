@@ -219,6 +219,7 @@ ORG_NAME_WORDS = frozenset(
     States State Emirates Islands Arabia Korea America Africa Europe Asia Zealand Airlines
     Airways Street Wall Station Council Reuters AFP AP BBC CNN Agency Project Programme Program
     Initiative Panel Relations Chapter Conference Assembly Society Trust Charity Guard Command Corps
+    Enforcement Protection Prevention Development Safety Management
     Department's Office's Security Intelligence Affairs Industries Holdings Systems Technologies
     Group's Secretariat Directorate Club Stadium Hall Square Park Bridge River Mountain Island
     Street Avenue Road City County Province Region District Valley Bay Gulf Sea Ocean Lake

@@ -383,7 +383,8 @@ def _named_body(toks: Sequence[Tok]) -> bool:
     """Is the phrase a body's name written with connectors, headed by an organisation word
     before "of", "for" or "to" ("the Centers for Disease Control and Prevention", "Bureau of
     Labor Statistics", "Committee to Protect Journalists") or after an "and" ("Food and Drug
-    Administration")? Its capitalised words then name no person ("Disease Control")."""
+    Administration", also when an officer's title and name follow)? Its capitalised words
+    then name no person ("Disease Control")."""
     words = [t for t in _undetermined(toks) if t.text != "."]  # "U.S. Department of Agriculture"
     links = {t.low for t in words if not t.cap}
     if not words or not words[0].cap or not links or not links <= _CONNECTORS:
@@ -391,7 +392,16 @@ def _named_body(toks: Sequence[Tok]) -> bool:
     first_link = next(i for i, t in enumerate(words) if not t.cap)
     if words[first_link].low in ("of", "for", "to"):
         return _org_word(words[first_link - 1])
-    return links <= {"and", "&"} and _org_word(words[-1])
+    return links <= {"and", "&"} and (_org_word(words[-1]) or _body_before_title(words, first_link))
+
+
+def _body_before_title(words: Sequence[Tok], link: int) -> bool:
+    """Is a title after the "and" at ``link`` preceded by two or more capitalised words that
+    end with an organisation word ("Immigration and Customs Enforcement Director Matt
+    Albence")? Then the words before the title name the officer's body. A single word there
+    is too often a second party's: "Schumer and House Speaker Nancy Pelosi" is a group."""
+    title = next((k for k in range(link + 1, len(words)) if words[k].low in cues.TITLES), None)
+    return title is not None and title - link > 2 and _org_word(words[title - 1])
 
 
 def _body_or_its_officer(text: str, toks: Sequence[Tok]) -> Mention:
@@ -961,12 +971,24 @@ class SpeakerResolver:
 
     def refine(self, mention: Mention | None) -> Mention | None:
         """A one-word "organisation" that the article uses as a person's name is a name
-        ("Paris claims ..." after "Valeska Paris")."""
+        ("Paris claims ..." after "Valeska Paris"), and so is the first word of a titled
+        officer's body name (see ``_party_before_officer``)."""
+        if mention is not None and mention.kind == "name" and not mention.group:
+            return self._party_before_officer(mention)
         if mention is None or mention.kind != "organization" or " " in mention.text.strip():
             return mention
         word = mention.text.strip()
         if word in self._by_last or word in self._by_token:
             return Mention(mention.start, mention.end, mention.text, "name", word)
+        return mention
+
+    def _party_before_officer(self, mention: Mention) -> Mention:
+        """"Trump and Homeland Security Secretary Kirstjen Nielsen" looks like the officer of a
+        body named "Trump and Homeland Security" (``_body_before_title``); when the article
+        names a person "Trump", the phrase is a group of two, led by that person."""
+        first, joined, _ = mention.text.partition(" and ")
+        if joined and " " not in first and (first in self._by_last or first in self._by_token):
+            return Mention(mention.start, mention.end, mention.text, "name", first, True)
         return mention
 
     def remember(self, pos: int, resolved: Resolved, mention: Mention | None) -> None:
