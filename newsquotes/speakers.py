@@ -381,15 +381,17 @@ def _classify(text: str, toks: list[Tok]) -> Mention | None:
 
 def _named_body(toks: Sequence[Tok]) -> bool:
     """Is the phrase a body's name written with connectors, headed by an organisation word
-    before "of", "for" or "to" ("the Centers for Disease Control and Prevention", "Bureau of
-    Labor Statistics", "Committee to Protect Journalists") or after an "and" ("Food and Drug
-    Administration", also when an officer's title and name follow)? Its capitalised words
-    then name no person ("Disease Control")."""
+    before "of", "for", "to" or "on" ("the Centers for Disease Control and Prevention",
+    "Bureau of Labor Statistics", "Committee to Protect Journalists", "Council on Foreign
+    Relations") or after an "and" ("Food and Drug Administration", also when an officer's
+    title and name follow)? Its capitalised words then name no person ("Disease Control")."""
     words = [t for t in _undetermined(toks) if t.text != "."]  # "U.S. Department of Agriculture"
     links = {t.low for t in words if not t.cap}
-    if not words or not words[0].cap or not links or not links <= _CONNECTORS:
+    if not words or not words[0].cap or not links or not links <= _CONNECTORS | {"on"}:
         return False
     first_link = next(i for i, t in enumerate(words) if not t.cap)
+    if words[first_link].low == "on":
+        return first_link + 1 < len(words) and _body_on_topic(words[first_link - 1], words[first_link + 1])
     if words[first_link].low in ("of", "for", "to"):
         return _org_word(words[first_link - 1])
     return links <= {"and", "&"} and (_org_word(words[-1]) or _body_before_title(words, first_link))
@@ -427,6 +429,13 @@ def _undetermined(toks: Sequence[Tok]) -> Sequence[Tok]:
     return toks[1:] if toks and toks[0].low in cues.DETERMINERS else toks
 
 
+def _body_on_topic(body: Tok, topic: Tok) -> bool:
+    """Is "on" between these words inside a body's name ("Council on Foreign Relations",
+    "Committee on Oversight")? An organisation word before it and a capitalised topic after
+    it, which is no date ("the Senate on Tuesday said": a time, not a topic)."""
+    return body.cap and _org_word(body) and topic.cap and topic.text not in cues.DATE_WORDS
+
+
 def _np_backward(toks: list[Tok], e: int) -> int | None:
     """Index where the noun phrase ending at toks[e] starts, walking left."""
     j = e
@@ -457,6 +466,8 @@ def _np_backward(toks: list[Tok], e: int) -> int | None:
         elif (low in _CONNECTORS or low in cues.NAME_PARTICLES) and j < e and j > 0 and (
             toks[j - 1].cap or toks[j - 1].low in cues.TITLES or toks[j - 1].low in _CONNECTORS
         ):
+            pass
+        elif low == "on" and j < e and j > 0 and _body_on_topic(toks[j - 1], toks[j + 1]):
             pass
         elif tok.text[0].isalpha() and low not in _STOP_LOWER and low not in cues.CUE_LEMMA and (
             _is_person_noun(low) or _is_org_noun(low) or (j < e and modifiers < 3)

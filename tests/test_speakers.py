@@ -425,3 +425,17 @@ def test_person_and_a_titled_person_stay_a_group():
     [q] = run(text)
     assert speaker(text, q) == "Okafor and Homeland Security Secretary Rita Moreau"
     assert q.speaker_name == "Tom Okafor"
+
+
+def test_body_named_with_on_stays_whole():
+    for body in ("The Council on Foreign Relations", "The House Committee on Oversight and Reform"):
+        text = f"{body} said the talks had failed."
+        [q] = run(text)
+        assert speaker(text, q) == body and q.speaker_kind == "organization", body
+        assert q.speaker_name == body[4:], body
+
+
+def test_prepositional_phrase_with_on_is_not_part_of_the_speaker():
+    text = "After a vote on Tuesday, Smith said the bill was dead."
+    [q] = run(text)
+    assert speaker(text, q) == "Smith"
