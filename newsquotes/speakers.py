@@ -488,6 +488,8 @@ def speaker_before(text: str, lo: int, hi: int, plural_verb: bool = False) -> Me
         toks[i].low in cues.ADVERBS or (toks[i].low.endswith("ly") and len(toks[i].text) > 4)
     ):
         i -= 1
+    if i > 1 and toks[i].text in cues.DATE_WORDS and toks[i - 1].low == "on":
+        i -= 2  # "The White House on Tuesday said": a date between the subject and its verb
     if i > 1 and toks[i].low == "as":
         # "Interfax quoted Foreign Minister Sergei Lavrov as saying": the quoted person speaks
         start = _np_backward(toks, i - 1)

@@ -439,3 +439,9 @@ def test_prepositional_phrase_with_on_is_not_part_of_the_speaker():
     text = "After a vote on Tuesday, Smith said the bill was dead."
     [q] = run(text)
     assert speaker(text, q) == "Smith"
+
+
+def test_date_between_speaker_and_cue_is_skipped():
+    text = "The White House on Tuesday said the talks had failed."
+    [q] = run(text)
+    assert speaker(text, q) == "The White House" and q.speaker_name == "White House"
