@@ -207,7 +207,12 @@ ORG_NOUNS = frozenset(
     industry sector unit division branch headquarters council's airline airport
     """.split()
 )
-# Capitalised words that mark a name as an organisation or place, not a person.
+# Days and months: "on Tuesday" is a date, not part of a name ("Council on Foreign Relations").
+DATE_WORDS = frozenset(
+    """Sunday Monday Tuesday Wednesday Thursday Friday Saturday January February March April May
+    June July August September October November December""".split()
+)
+# Capitalised words that mark a name as an organisation or place, not a person (dates too).
 ORG_NAME_WORDS = frozenset(
     """Ministry Department Office Agency House Government Administration Council Committee
     Commission Court Party Church University College School Institute Foundation Association
@@ -219,16 +224,16 @@ ORG_NAME_WORDS = frozenset(
     States State Emirates Islands Arabia Korea America Africa Europe Asia Zealand Airlines
     Airways Street Wall Station Council Reuters AFP AP BBC CNN Agency Project Programme Program
     Initiative Panel Relations Chapter Conference Assembly Society Trust Charity Guard Command Corps
+    Enforcement Protection Prevention Development Safety Management
     Department's Office's Security Intelligence Affairs Industries Holdings Systems Technologies
     Group's Secretariat Directorate Club Stadium Hall Square Park Bridge River Mountain Island
     Street Avenue Road City County Province Region District Valley Bay Gulf Sea Ocean Lake
     Airport Port Cup Games Olympics League Championship Festival Award Awards Prize Day Week
-    Sunday Monday Tuesday Wednesday Thursday Friday Saturday January February March April May
-    June July August September October November December Internet Web Twitter Facebook
+    Internet Web Twitter Facebook
     YouTube Google Microsoft Apple Amazon Wikipedia Islamic Christian Muslim Catholic
     Jewish Orthodox Protestant Buddhist Hindu Democrats Republicans Democratic
     Republican Labour Conservative Conservatives Liberal Liberals Greens Tories""".split()
-)
+) | DATE_WORDS
 # Countries, regions and capitals often used as actors ("Moscow has criticized ...").
 PLACES = frozenset(
     """Afghanistan Albania Algeria Argentina Armenia Australia Austria Azerbaijan Bahrain

@@ -381,17 +381,29 @@ def _classify(text: str, toks: list[Tok]) -> Mention | None:
 
 def _named_body(toks: Sequence[Tok]) -> bool:
     """Is the phrase a body's name written with connectors, headed by an organisation word
-    before "of", "for" or "to" ("the Centers for Disease Control and Prevention", "Bureau of
-    Labor Statistics", "Committee to Protect Journalists") or after an "and" ("Food and Drug
-    Administration")? Its capitalised words then name no person ("Disease Control")."""
+    before "of", "for", "to" or "on" ("the Centers for Disease Control and Prevention",
+    "Bureau of Labor Statistics", "Committee to Protect Journalists", "Council on Foreign
+    Relations") or after an "and" ("Food and Drug Administration", also when an officer's
+    title and name follow)? Its capitalised words then name no person ("Disease Control")."""
     words = [t for t in _undetermined(toks) if t.text != "."]  # "U.S. Department of Agriculture"
     links = {t.low for t in words if not t.cap}
-    if not words or not words[0].cap or not links or not links <= _CONNECTORS:
+    if not words or not words[0].cap or not links or not links <= _CONNECTORS | {"on"}:
         return False
     first_link = next(i for i, t in enumerate(words) if not t.cap)
+    if words[first_link].low == "on":
+        return first_link + 1 < len(words) and _body_on_topic(words[first_link - 1], words[first_link + 1])
     if words[first_link].low in ("of", "for", "to"):
         return _org_word(words[first_link - 1])
-    return links <= {"and", "&"} and _org_word(words[-1])
+    return links <= {"and", "&"} and (_org_word(words[-1]) or _body_before_title(words, first_link))
+
+
+def _body_before_title(words: Sequence[Tok], link: int) -> bool:
+    """Is a title after the "and" at ``link`` preceded by two or more capitalised words that
+    end with an organisation word ("Immigration and Customs Enforcement Director Matt
+    Albence")? Then the words before the title name the officer's body. A single word there
+    is too often a second party's: "Schumer and House Speaker Nancy Pelosi" is a group."""
+    title = next((k for k in range(link + 1, len(words)) if words[k].low in cues.TITLES), None)
+    return title is not None and title - link > 2 and _org_word(words[title - 1])
 
 
 def _body_or_its_officer(text: str, toks: Sequence[Tok]) -> Mention:
@@ -415,6 +427,13 @@ def _body_or_its_officer(text: str, toks: Sequence[Tok]) -> Mention:
 
 def _undetermined(toks: Sequence[Tok]) -> Sequence[Tok]:
     return toks[1:] if toks and toks[0].low in cues.DETERMINERS else toks
+
+
+def _body_on_topic(body: Tok, topic: Tok) -> bool:
+    """Is "on" between these words inside a body's name ("Council on Foreign Relations",
+    "Committee on Oversight")? An organisation word before it and a capitalised topic after
+    it, which is no date ("the Senate on Tuesday said": a time, not a topic)."""
+    return body.cap and _org_word(body) and topic.cap and topic.text not in cues.DATE_WORDS
 
 
 def _np_backward(toks: list[Tok], e: int) -> int | None:
@@ -448,6 +467,8 @@ def _np_backward(toks: list[Tok], e: int) -> int | None:
             toks[j - 1].cap or toks[j - 1].low in cues.TITLES or toks[j - 1].low in _CONNECTORS
         ):
             pass
+        elif low == "on" and j < e and j > 0 and _body_on_topic(toks[j - 1], toks[j + 1]):
+            pass
         elif tok.text[0].isalpha() and low not in _STOP_LOWER and low not in cues.CUE_LEMMA and (
             _is_person_noun(low) or _is_org_noun(low) or (j < e and modifiers < 3)
         ):
@@ -467,6 +488,8 @@ def speaker_before(text: str, lo: int, hi: int, plural_verb: bool = False) -> Me
         toks[i].low in cues.ADVERBS or (toks[i].low.endswith("ly") and len(toks[i].text) > 4)
     ):
         i -= 1
+    if i > 1 and toks[i].text in cues.DATE_WORDS and toks[i - 1].low == "on":
+        i -= 2  # "The White House on Tuesday said": a date between the subject and its verb
     if i > 1 and toks[i].low == "as":
         # "Interfax quoted Foreign Minister Sergei Lavrov as saying": the quoted person speaks
         start = _np_backward(toks, i - 1)
@@ -961,12 +984,24 @@ class SpeakerResolver:
 
     def refine(self, mention: Mention | None) -> Mention | None:
         """A one-word "organisation" that the article uses as a person's name is a name
-        ("Paris claims ..." after "Valeska Paris")."""
+        ("Paris claims ..." after "Valeska Paris"), and so is the first word of a titled
+        officer's body name (see ``_party_before_officer``)."""
+        if mention is not None and mention.kind == "name" and not mention.group:
+            return self._party_before_officer(mention)
         if mention is None or mention.kind != "organization" or " " in mention.text.strip():
             return mention
         word = mention.text.strip()
         if word in self._by_last or word in self._by_token:
             return Mention(mention.start, mention.end, mention.text, "name", word)
+        return mention
+
+    def _party_before_officer(self, mention: Mention) -> Mention:
+        """"Trump and Homeland Security Secretary Kirstjen Nielsen" looks like the officer of a
+        body named "Trump and Homeland Security" (``_body_before_title``); when the article
+        names a person "Trump", the phrase is a group of two, led by that person."""
+        first, joined, _ = mention.text.partition(" and ")
+        if joined and " " not in first and (first in self._by_last or first in self._by_token):
+            return Mention(mention.start, mention.end, mention.text, "name", first, True)
         return mention
 
     def remember(self, pos: int, resolved: Resolved, mention: Mention | None) -> None:

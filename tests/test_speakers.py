@@ -399,3 +399,49 @@ def test_titled_person_after_a_body_named_with_connectors_is_the_speaker():
     text = "Centers for Disease Control and Prevention Director Dana Whitfield said the risk was low."
     [q] = run(text)
     assert q.speaker_kind == "name" and q.speaker_name == "Dana Whitfield"
+
+
+def test_body_named_with_and_before_a_titled_person_is_not_a_group():
+    # "Immigration and Customs Enforcement": no organisation word before the "and"
+    for body, title in (("Immigration and Customs Enforcement", "Director"),
+                        ("Customs and Border Protection", "Commissioner"),
+                        ("Housing and Urban Development", "Secretary")):
+        text = f"{body} {title} Dana Whitfield said the raids would continue."
+        [q] = run(text)
+        assert speaker(text, q) == f"{body} {title} Dana Whitfield", body
+        assert (q.speaker_kind, q.speaker_name) == ("name", "Dana Whitfield"), body
+        text = f"{body} said the raids would continue."
+        [q] = run(text)
+        assert (q.speaker_kind, q.speaker_name) == ("organization", body), body
+
+
+def test_person_and_a_titled_person_stay_a_group():
+    text = "Schumer and House Speaker Rita Moreau said the bill was dead."
+    [q] = run(text)
+    assert speaker(text, q) == "Schumer and House Speaker Rita Moreau" and q.speaker_name == "Schumer"
+    # a body name before the title, but its first word is a person the article has named
+    text = ("President Tom Okafor visited the border on Friday.\n\n"
+            "Okafor and Homeland Security Secretary Rita Moreau said the wall was needed.")
+    [q] = run(text)
+    assert speaker(text, q) == "Okafor and Homeland Security Secretary Rita Moreau"
+    assert q.speaker_name == "Tom Okafor"
+
+
+def test_body_named_with_on_stays_whole():
+    for body in ("The Council on Foreign Relations", "The House Committee on Oversight and Reform"):
+        text = f"{body} said the talks had failed."
+        [q] = run(text)
+        assert speaker(text, q) == body and q.speaker_kind == "organization", body
+        assert q.speaker_name == body[4:], body
+
+
+def test_prepositional_phrase_with_on_is_not_part_of_the_speaker():
+    text = "After a vote on Tuesday, Smith said the bill was dead."
+    [q] = run(text)
+    assert speaker(text, q) == "Smith"
+
+
+def test_date_between_speaker_and_cue_is_skipped():
+    text = "The White House on Tuesday said the talks had failed."
+    [q] = run(text)
+    assert speaker(text, q) == "The White House" and q.speaker_name == "White House"
