@@ -131,6 +131,21 @@ ADVERBS = frozenset({"also", "later", "then", "has", "have", "had", "was", "is",
 LISTENER_PREPOSITIONS = frozenset({"to", "on", "in", "at", "during", "after", "before", "with",
                                    "for", "from", "via", "by", "over", "about", "through"})
 
+# Adjuncts of a report ("said on Tuesday night", "said in a statement"): words of time
+# expressions, and the nouns of the occasions and media a report is made in.
+TIME_MODIFIERS = frozenset({"last", "this", "next", "earlier", "later", "late", "early"})
+TIME_NOUNS = frozenset({"week", "month", "year", "weekend", "morning", "afternoon", "evening",
+                        "night", "day", "today", "yesterday", "tonight", "spring", "summer", "fall",
+                        "autumn", "winter"})
+MONTH_ABBREVIATIONS = frozenset({"Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept",
+                                 "Oct", "Nov", "Dec"})
+MEDIUM_NOUNS = frozenset(
+    """statement statements interview interviews letter post posts tweet tweets speech briefing
+    conference hearing call email memo video message remarks release filing podcast broadcast
+    appearance address op-ed editorial rally event session meeting testimony media twitter
+    facebook instagram tiktok youtube television tv radio cnn msnbc nbc cbs abc npr""".split()
+)
+
 # --- Mentions -----------------------------------------------------------------------------
 PRONOUNS: dict[str, str] = {  # pronoun -> number/gender class
     "he": "m", "she": "f", "they": "pl", "it": "org", "we": "pl", "i": "sg", "him": "m",

@@ -28,6 +28,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from newsquotes import cues
+from newsquotes.adjuncts import adjuncts_end
 from newsquotes.model import Quote, Sentence
 from newsquotes.speakers import (
     _MORE, Mention, SpeakerResolver, Tok, speaker_after, speaker_before, tokenize, tokenize_head,
@@ -536,7 +537,10 @@ class _Extractor:
             if pre and cue.lemma in cues.SPEAKER_AFTER_PHRASES:
                 return "other", None, None
             if after and after[0] not in ",.;:!?(" and not after.startswith(("to ", "in ", "on ", "at ")):
-                return "other", None, None
+                rest = tokenize_head(text, m.end, b, _COMPLEMENT_HEAD)
+                k = adjuncts_end(rest, 0)  # '"...," said the post by an unknown author on pigmy.'
+                if not k or text[rest[k - 1].end:b].strip()[:1] not in ("", *",.;:!?("):
+                    return "other", None, None
             return "attr", m, cue
         m = speaker_before(text, toks[k].start, cue.start, cue.plural)
         if m is None:
@@ -733,8 +737,8 @@ class _Extractor:
         attr_end = max(m.end, cue.end)
         # bounded windows, so that a sentence with thousands of cues stays linear
         before = text[max(s0, attr_start - 300):attr_start]
-        after_text = text[attr_end:min(s1, attr_end + 300)]
         if _WORD.search(before) and before.rstrip().rstrip("\"”’").rstrip().endswith(",") and not _only_adverbial(before.rstrip(" ,")):
+            after_text = text[self._adjuncts_after(cue, attr_end, s1):min(s1, attr_end + 300)]
             if not _WORD.search(after_text) or re.match(r"\s*,\s*\w+ing\b", after_text):
                 return self._clause_item(self._quote_start(s0), attr_start, m, cue, "trailing")
             if after_text.lstrip().startswith(","):
@@ -746,6 +750,15 @@ class _Extractor:
             return None
         end = _clause_end(text, start, s1, self.cues_between(si, start, s1, 20))
         return self._clause_item(start, end, m, cue, "clause")
+
+    def _adjuncts_after(self, cue: _Cue, attr_end: int, s1: int) -> int:
+        """Where the attribution ending at ``attr_end`` really ends: past a listener and
+        adjuncts ("said on Tuesday", "told reporters on Capitol Hill", "said in a statement"),
+        so that "CLAUSE, X said in a statement." still reads as a trailing attribution."""
+        toks = tokenize_head(self.text, attr_end, min(s1, attr_end + _WINDOW), _COMPLEMENT_HEAD)
+        k = _listener_end(toks) if cue.end == attr_end and cue.lemma in _LISTENER_VERBS else 0
+        k = adjuncts_end(toks, k)
+        return toks[k - 1].end if k else attr_end
 
     def _has_own_report(self, si: int, m: Mention, s1: int) -> bool:
         """After "According to <m>, ..." does the sentence go on with a report of its own, whose
@@ -804,14 +817,7 @@ class _Extractor:
             k = that + 1
         else:
             if cue.lemma in _LISTENER_VERBS:
-                j = k
-                listeners = ("reporters", "journalists", "him", "her", "them", "us", "me", "press",
-                             "media", "court", "police", "parliament", "lawmakers", "congress", "jury")
-                if j + 1 < len(toks) and toks[j].low == "the" and (toks[j + 1].cap or toks[j + 1].low in listeners):
-                    j += 1
-                while j < len(toks) and j < 4 and (toks[j].cap or toks[j].low in listeners):
-                    j += 1
-                k = j
+                k = _listener_end(toks)
             if k < len(toks) and toks[k].text == ",":
                 k += 1
             if k < len(toks) and toks[k].low in cues.LISTENER_PREPOSITIONS:
@@ -1074,6 +1080,21 @@ def _residue_ok(residue: list[Tok], cue: _Cue, colon: bool) -> bool:
 
 
 _PARTICIPLE = re.compile(r"\s*,\s*([a-z]{3,}ing)\b")
+
+
+_LISTENERS = frozenset({"reporters", "journalists", "him", "her", "them", "us", "me", "press",
+                        "media", "court", "police", "parliament", "lawmakers", "congress", "jury"})
+
+
+def _listener_end(toks: list[Tok]) -> int:
+    """The end of the listener that opens the tokens after a "tell"-type verb ("reporters",
+    "the Senate", "CNN"); 0 if there is none."""
+    j = 0
+    if j + 1 < len(toks) and toks[j].low == "the" and (toks[j + 1].cap or toks[j + 1].low in _LISTENERS):
+        j += 1
+    while j < len(toks) and j < 4 and (toks[j].cap or toks[j].low in _LISTENERS):
+        j += 1
+    return j
 
 
 def _participle_adjunct(text: str, body: str, a: int) -> bool:

@@ -230,6 +230,25 @@ def test_indirect_trailing_attribution():
     assert q.speaker_kind == "role"
 
 
+@pytest.mark.parametrize("attribution", [
+    "Lopez said on Tuesday", "Lopez said Tuesday night", "Lopez said in a statement",
+    "Senator Maria Lopez said in a statement on Tuesday", "Lopez told reporters on Capitol Hill",
+    "Lopez wrote on Twitter", "Lopez said earlier this month", "Lopez said in an interview with a radio station",
+])
+def test_indirect_trailing_attribution_followed_by_adjuncts(attribution):
+    text = ("Senator Maria Lopez spoke.\n\n"
+            f"The government will cut taxes for families next year, {attribution}.")
+    [q] = [q for q in run(text) if q.type == "indirect"]
+    assert content(text, q) == "The government will cut taxes for families next year"
+    assert q.speaker_name == "Maria Lopez" and q.speaker_kind == "name"
+
+
+def test_trailing_attribution_followed_by_its_own_clause_is_not_trailing():
+    text = ("Senator Maria Lopez spoke.\n\n"
+            "Taxes were high, Lopez said on Tuesday the government would cut them next year.")
+    assert all(content(text, q) != "Taxes were high" for q in run(text))
+
+
 def test_indirect_according_to():
     text = "According to local police, the suspect fled on foot toward the river."
     [q] = run(text)
