@@ -25,6 +25,7 @@ from itertools import islice
 from typing import NamedTuple
 
 from newsquotes import cues
+from newsquotes.adjuncts import adjuncts_end, is_setting
 from newsquotes.model import Sentence
 
 # A word (with inner apostrophes, hyphens and dots: "al-Assad", "U.S", "Russia's") or a
@@ -480,16 +481,31 @@ def _np_backward(toks: list[Tok], e: int) -> int | None:
     return 0
 
 
-def speaker_before(text: str, lo: int, hi: int, plural_verb: bool = False) -> Mention | None:
-    """The speaker mention that ends right before a cue at ``hi`` (window starts at ``lo``)."""
-    toks = tokenize(text, max(lo, hi - 400), hi)
-    i = len(toks) - 1
+def _skip_adverbs(toks: list[Tok], i: int) -> int:
+    """The last token at or before ``i`` that is no adverb ("Lavrov also said")."""
     while i >= 0 and not toks[i].cap and (
         toks[i].low in cues.ADVERBS or (toks[i].low.endswith("ly") and len(toks[i].text) > 4)
     ):
         i -= 1
-    if i > 1 and toks[i].text in cues.DATE_WORDS and toks[i - 1].low == "on":
-        i -= 2  # "The White House on Tuesday said": a date between the subject and its verb
+    return i
+
+
+def _skip_setting(toks: list[Tok], i: int) -> int:
+    """The last token before the adjuncts of time or medium that end at ``i`` ("The White House
+    on Tuesday said", "Lopez in an interview with CNN said"); ``i`` if there are none. Other
+    phrases ("The Council on Foreign Relations") belong to the subject and stay."""
+    head = toks[:i + 1]  # the adjuncts must end right at ``i``
+    for j in range(max(1, i - _SETTING_TOKENS), i + 1):  # earliest start first: the longest run
+        if is_setting(head, j) and adjuncts_end(head, j) == i + 1:
+            return j - 1
+    return i
+
+
+def speaker_before(text: str, lo: int, hi: int, plural_verb: bool = False) -> Mention | None:
+    """The speaker mention that ends right before a cue at ``hi`` (window starts at ``lo``)."""
+    toks = tokenize(text, max(lo, hi - 400), hi)
+    i = _skip_adverbs(toks, len(toks) - 1)
+    i = _skip_adverbs(toks, _skip_setting(toks, i))
     if i > 1 and toks[i].low == "as":
         # "Interfax quoted Foreign Minister Sergei Lavrov as saying": the quoted person speaks
         start = _np_backward(toks, i - 1)
@@ -612,6 +628,7 @@ def _modifier_object(toks: Sequence[Tok], i: int) -> int | None:
 
 
 _PAREN_TOKENS = 8  # longest parenthesis skipped between a speaker and the verb
+_SETTING_TOKENS = 10  # longest run of adjuncts skipped there ("in an interview with CNN on Tuesday")
 # A party and state after a politician's name: "R-Ky.", "D-N.Y.", "I-Vt.", "R-Texas".
 _PARTY_STATE = re.compile(r"[A-Z]-[A-Z][A-Za-z.]*")
 

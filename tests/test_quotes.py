@@ -249,6 +249,25 @@ def test_trailing_attribution_followed_by_its_own_clause_is_not_trailing():
     assert all(content(text, q) != "Taxes were high" for q in run(text))
 
 
+@pytest.mark.parametrize("subject, adjunct", [
+    ("Senator Maria Lopez", "on October 5"), ("Senator Maria Lopez", "on Tuesday night"),
+    ("Senator Maria Lopez", "last week"), ("Senator Maria Lopez", "earlier this month"),
+    ("Senator Maria Lopez", "in an interview with CNN"), ("Senator Maria Lopez", "on Twitter"),
+    ("The White House", "in a statement"),
+])
+def test_time_or_medium_between_subject_and_cue(subject, adjunct):
+    text = f"{subject} {adjunct} said the bill would pass the Senate."
+    [q] = run(text)
+    assert q.type == "indirect" and content(text, q) == "the bill would pass the Senate"
+    assert speaker(text, q) == subject
+
+
+def test_a_place_after_the_subject_still_belongs_to_it():
+    text = "The Council on Foreign Relations said the bill would pass the Senate."
+    [q] = run(text)
+    assert speaker(text, q) == "The Council on Foreign Relations"
+
+
 def test_indirect_according_to():
     text = "According to local police, the suspect fled on foot toward the river."
     [q] = run(text)
