@@ -77,6 +77,16 @@ def adjuncts_end(toks: Sequence, k: int) -> int:
         k = end
 
 
+_SETTING_TEXTS = cues.DATE_WORDS | cues.MONTH_ABBREVIATIONS
+_SETTING_LOWS = cues.TIME_NOUNS | cues.MEDIUM_NOUNS
+
+
+def may_hold_setting(toks: Sequence) -> bool:
+    """Could the tokens hold an adjunct of time or medium? Each one has a day, a month, or a
+    time or medium noun: a cheap test before looking for one at every position."""
+    return any(t.text in _SETTING_TEXTS or t.low in _SETTING_LOWS for t in toks)
+
+
 def is_setting(toks: Sequence, k: int) -> bool:
     """Does an adjunct at ``k`` give the time or the medium of a report ("on Tuesday", "last
     week", "in a statement", "on Twitter")? Those, unlike "of the council" or "in Beijing", do

@@ -537,9 +537,8 @@ class _Extractor:
             if pre and cue.lemma in cues.SPEAKER_AFTER_PHRASES:
                 return "other", None, None
             if after and after[0] not in ",.;:!?(" and not after.startswith(("to ", "in ", "on ", "at ")):
-                rest = tokenize_head(text, m.end, b, _COMPLEMENT_HEAD)
-                k = adjuncts_end(rest, 0)  # '"...," said the post by an unknown author on pigmy.'
-                if not k or text[rest[k - 1].end:b].strip()[:1] not in ("", *",.;:!?("):
+                # '"...," said the post by an unknown author on pigmy.'
+                if not _only_adjuncts(text, tokenize_head(text, m.end, b, _COMPLEMENT_HEAD), b):
                     return "other", None, None
             return "attr", m, cue
         m = speaker_before(text, toks[k].start, cue.start, cue.plural)
@@ -1095,6 +1094,12 @@ def _listener_end(toks: list[Tok]) -> int:
     while j < len(toks) and j < 4 and (toks[j].cap or toks[j].low in _LISTENERS):
         j += 1
     return j
+
+
+def _only_adjuncts(text: str, toks: list[Tok], hi: int) -> bool:
+    """Do the tokens start with adjuncts that run to ``hi`` or to a punctuation mark?"""
+    k = adjuncts_end(toks, 0)
+    return k > 0 and text[toks[k - 1].end:hi].lstrip()[:1] in ("", *",.;:!?(")
 
 
 def _participle_adjunct(text: str, body: str, a: int) -> bool:

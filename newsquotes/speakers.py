@@ -25,7 +25,7 @@ from itertools import islice
 from typing import NamedTuple
 
 from newsquotes import cues
-from newsquotes.adjuncts import adjuncts_end, is_setting
+from newsquotes.adjuncts import adjuncts_end, is_setting, may_hold_setting
 from newsquotes.model import Sentence
 
 # A word (with inner apostrophes, hyphens and dots: "al-Assad", "U.S", "Russia's") or a
@@ -494,8 +494,11 @@ def _skip_setting(toks: list[Tok], i: int) -> int:
     """The last token before the adjuncts of time or medium that end at ``i`` ("The White House
     on Tuesday said", "Lopez in an interview with CNN said"); ``i`` if there are none. Other
     phrases ("The Council on Foreign Relations") belong to the subject and stay."""
+    first = max(1, i - _SETTING_TOKENS)
+    if not may_hold_setting(toks[first:i + 1]):
+        return i
     head = toks[:i + 1]  # the adjuncts must end right at ``i``
-    for j in range(max(1, i - _SETTING_TOKENS), i + 1):  # earliest start first: the longest run
+    for j in range(first, i + 1):  # earliest start first: the longest run
         if is_setting(head, j) and adjuncts_end(head, j) == i + 1:
             return j - 1
     return i
