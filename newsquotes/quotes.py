@@ -31,7 +31,8 @@ from newsquotes import cues
 from newsquotes.adjuncts import adjuncts_end
 from newsquotes.model import Quote, Sentence
 from newsquotes.speakers import (
-    _MORE, Mention, SpeakerResolver, Tok, speaker_after, speaker_before, tokenize, tokenize_head,
+    _MORE, Mention, SpeakerResolver, Tok, introduces_author, speaker_after, speaker_before, tokenize,
+    tokenize_head,
 )
 
 __all__ = ["extract_quotes", "quotation_spans"]
@@ -545,7 +546,7 @@ class _Extractor:
         if m is None:
             return "other", None, None
         lead_words = [t for t in pre if t.start < m.start and t.text not in ",;:" and t.low not in ("and", "but", "as")]
-        if lead_words:
+        if lead_words and not introduces_author(lead_words):  # (not '"...," a statement from the company said')
             return "other", None, None
         return "attr", m, cue
 

@@ -48,6 +48,9 @@ _POSTNOMINALS = frozenset({"qc", "sc", "kc", "mp", "mep", "md", "phd", "jr", "sr
 _DOCUMENT_NOUNS = frozenset({"statement", "letter", "tweet", "post", "blog", "website", "report",
                              "spokesman", "spokeswoman", "spokesperson", "office", "lawyer",
                              "lawyers", "campaign", "account", "memo", "message", "email"})
+# Documents that speak for an author named after them ("the post by an unknown author said").
+_DOCUMENTS = frozenset({"statement", "letter", "tweet", "post", "blog", "report", "memo", "message",
+                        "email", "posting", "release", "analysis", "editorial", "column", "note"})
 _MALE_WORDS = frozenset({"mr", "sir", "king", "prince", "father", "brother", "lord", "spokesman",
                          "chairman", "congressman", "councilman", "businessman", "husband",
                          "son", "man", "boy", "actor", "pope", "rabbi", "imam", "uncle"})
@@ -337,6 +340,9 @@ def _classify(text: str, toks: list[Tok]) -> Mention | None:
         return None
     head = toks[-1]
     for p in range(1, len(toks) - 1):
+        author = _author_at(toks, p)
+        if author:  # "a statement from the company": the company speaks through it
+            return _classify(text, toks[author:])
         if _modifier_at(toks, p):  # "Officials in Beijing": the noun before the modifier heads the phrase
             a = toks[0].start
             kind = "role" if _is_person_noun(toks[p - 1].low) else "organization"
@@ -613,10 +619,29 @@ def _modifier_at(toks: Sequence[Tok], k: int) -> int:
     [from] the company"), or 0."""
     if k < 1 or not (_is_person_noun(toks[k - 1].low) or toks[k - 1].low in _DOCUMENT_NOUNS):
         return 0
+    if _author_at(toks, k):
+        return 1
     for words in _POSTMODIFIERS:
         if tuple(t.low for t in toks[k:k + len(words)]) == words:
             return len(words)
     return 0
+
+
+def _author_at(toks: Sequence[Tok], k: int) -> int:
+    """Where the author starts after a document noun and its "from" or "by" at ``toks[k]``
+    ("a statement [from] the company", "the post [by] an unknown author"), or 0: the author of a
+    statement is its speaker."""
+    return k + 1 if 0 < k < len(toks) - 1 and _names_author(toks[k - 1], toks[k]) else 0
+
+
+def _names_author(document: Tok, word: Tok) -> bool:
+    return word.low in ("from", "by") and document.low in _DOCUMENTS
+
+
+def introduces_author(words: Sequence[Tok]) -> bool:
+    """Are the words a document and its "from" or "by" ("a statement from"), before its author?"""
+    body = words[1:] if words and words[0].low in cues.DETERMINERS else words
+    return len(body) == 2 and _names_author(*body)
 
 
 def _modifier_object(toks: Sequence[Tok], i: int) -> int | None:
@@ -712,6 +737,11 @@ def _speaker_after(text: str, toks: list[Tok], truncated: bool):
         toks[end - 1].cap or _is_person_noun(toks[end - 1].low) or _is_org_noun(toks[end - 1].low)
     ):
         end -= 1
+    if end > start and _author_at(toks, end):
+        # "said the post by an unknown author": the author speaks through the post
+        author = _speaker_after(text, toks[end + 1:], truncated)
+        if author is not None:
+            return author
     mention = _classify(text, toks[start:end])
     if mention and mention.kind in ("role", "organization") and end + 1 < n and toks[end].text == ",":
         k = end + 1

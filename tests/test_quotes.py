@@ -137,10 +137,20 @@ def test_short_sentence_after_an_attributed_quote_continues_it():
     assert not run('The slogan was "Farmers first." on every poster.')
 
 
-def test_statement_from_a_body_is_the_speaker_of_a_direct_quote():
-    text = '"We take these allegations seriously," a statement from the company said.'
+def test_the_author_of_a_statement_is_its_speaker():
+    # (docs/speaker-annotation.md, "Documents and their authors")
+    for text in ('"We take these allegations seriously," a statement from the company said.',
+                 '"We take these allegations seriously," said a statement from the company.'):
+        q = [q for q in run(text) if q.type == "direct"][0]
+        assert speaker(text, q) == "the company" and q.speaker_kind == "organization"
+    text = '"The site will go down tonight," said the post by an unknown author.'
     q = [q for q in run(text) if q.type == "direct"][0]
-    assert speaker(text, q) == "a statement from the company" and q.speaker_kind == "organization"
+    assert speaker(text, q) == "an unknown author" and q.speaker_name == "unknown author"
+    [q] = run("A letter from the union said the strike would go ahead.")
+    assert q.type == "indirect" and q.speaker_name == "union"
+    # without an author, the document speaks
+    [q] = run('"We take these allegations seriously," the statement said.')
+    assert speaker('"We take these allegations seriously," the statement said.', q) == "the statement"
 
 
 def test_floating_quote_after_colon_intro_paragraph():
