@@ -28,7 +28,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from newsquotes import cues
-from newsquotes.adjuncts import adjuncts_end
+from newsquotes.adjuncts import adjuncts_end, is_setting
 from newsquotes.model import Quote, Sentence
 from newsquotes.speakers import (
     _MORE, Mention, SpeakerResolver, Tok, introduces_author, speaker_after, speaker_before, tokenize,
@@ -601,6 +601,8 @@ class _Extractor:
             m = speaker_after(text, cue.end, span.open)
             if m is not None:
                 residue = [t for t in residue if t.start >= m.end]
+        if m is None and text[cue.start:cue.end].lower().endswith("ing"):
+            m = self._first_report_subject(si, self.sentences[si].start, cue)  # 'X admitted it, writing "...'
         if not _residue_ok(residue, cue, colon):
             return ("fragment", m, cue)
         return ("colon" if colon else "attr"), m, cue
@@ -820,6 +822,8 @@ class _Extractor:
                 k = _listener_end(toks)
             if k < len(toks) and toks[k].text == ",":
                 k += 1
+            if is_setting(toks, k):
+                k = adjuncts_end(toks, k)  # "said on Tuesday the bill would fail", "told CNN last week ..."
             if k < len(toks) and toks[k].low in cues.LISTENER_PREPOSITIONS:
                 return None
         while k < len(toks) and toks[k].text in ",:":
@@ -1071,6 +1075,8 @@ def _residue_ok(residue: list[Tok], cue: _Cue, colon: bool) -> bool:
         return True
     if any(t.low in ("that", "which", "who", "is", "are", "was", "were", "will", "would") for t in words):
         return False
+    if is_setting(words, 0) and adjuncts_end(words, 0) == len(words):
+        return True  # 'writing in a blog post "...', 'said on Tuesday "...'
     if residue[-1].text not in ",:" and not (len(words) == 1 and words[0].low == "that"):
         return False
     first = words[0].low

@@ -272,6 +272,25 @@ def test_time_or_medium_between_subject_and_cue(subject, adjunct):
     assert speaker(text, q) == subject
 
 
+@pytest.mark.parametrize("cue", [
+    "said on Tuesday", "said Tuesday", "said in a statement", "told CNN on Sunday", "said last week",
+])
+def test_time_or_medium_between_cue_and_reported_clause(cue):
+    text = f"Senator Maria Lopez {cue} the bill would fail in the Senate."
+    [q] = run(text)
+    assert q.type == "indirect" and content(text, q) == "the bill would fail in the Senate"
+    assert q.speaker_name == "Maria Lopez"
+
+
+def test_time_or_medium_between_cue_and_opening_mark_leaves_the_quote_direct():
+    text = 'Senator Maria Lopez wrote on Twitter "We will win this fight."'
+    [q] = run(text)
+    assert q.type == "direct" and q.speaker_name == "Maria Lopez"
+    text = 'Rita Moreau admitted it, writing in a blog post "I loaded the tool and started the attack on the site."'
+    q = [q for q in run(text) if q.type == "direct"][0]
+    assert content(text, q).startswith("I loaded the tool") and q.speaker_name == "Rita Moreau"
+
+
 def test_a_place_after_the_subject_still_belongs_to_it():
     text = "The Council on Foreign Relations said the bill would pass the Senate."
     [q] = run(text)
