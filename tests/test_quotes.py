@@ -291,12 +291,6 @@ def test_time_or_medium_between_cue_and_opening_mark_leaves_the_quote_direct():
     assert content(text, q).startswith("I loaded the tool") and q.speaker_name == "Rita Moreau"
 
 
-def test_a_place_after_the_subject_still_belongs_to_it():
-    text = "The Council on Foreign Relations said the bill would pass the Senate."
-    [q] = run(text)
-    assert speaker(text, q) == "The Council on Foreign Relations"
-
-
 def test_indirect_according_to():
     text = "According to local police, the suspect fled on foot toward the river."
     [q] = run(text)
