@@ -45,12 +45,13 @@ _CONNECTORS = frozenset({"of", "for", "to", "the", "and", "&", "at"})
 _DOTTED_PLACES = frozenset({"U.S", "U.K", "U.N", "E.U", "U.S.A", "U.A.E", "D.C"})
 _POSTNOMINALS = frozenset({"qc", "sc", "kc", "mp", "mep", "md", "phd", "jr", "sr", "ii", "iii",
                            "obe", "mbe", "cbe", "esq", "inc", "ltd"})
-_DOCUMENT_NOUNS = frozenset({"statement", "letter", "tweet", "post", "blog", "website", "report",
-                             "spokesman", "spokeswoman", "spokesperson", "office", "lawyer",
-                             "lawyers", "campaign", "account", "memo", "message", "email"})
 # Documents that speak for an author named after them ("the post by an unknown author said").
 _DOCUMENTS = frozenset({"statement", "letter", "tweet", "post", "blog", "report", "memo", "message",
                         "email", "posting", "release", "analysis", "editorial", "column", "note"})
+# Nouns that speak for the owner named before them ("Cornyn's statement added"): documents, and
+# the channels and agents that speak for a person.
+_DOCUMENT_NOUNS = _DOCUMENTS | {"website", "account", "spokesman", "spokeswoman", "spokesperson", "office",
+                                "lawyer", "lawyers", "campaign"}
 _MALE_WORDS = frozenset({"mr", "sir", "king", "prince", "father", "brother", "lord", "spokesman",
                          "chairman", "congressman", "councilman", "businessman", "husband",
                          "son", "man", "boy", "actor", "pope", "rabbi", "imam", "uncle"})
