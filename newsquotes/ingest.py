@@ -28,7 +28,7 @@ from newsquotes.pipeline import process_raw
 from newsquotes.storage import Store
 from newsquotes.tables import (
     Source,
-    build_tables,
+    TableBuilder,
     concat_tables,
     empty_table,
     sha256_hex,
@@ -260,20 +260,26 @@ def _error_detail(err: BaseException) -> str:
 Outcome = tuple[Source, ProcessedDocument] | Reject
 
 
-def _load(item: WorkItem, fields: Mapping[str, str] | None = None) -> list[Outcome]:
-    """Read, decode and process the articles of one file; every failure becomes a reject."""
+def _load(item: WorkItem, fields: Mapping[str, str] | None = None) -> Iterator[Outcome]:
+    """Read, decode and process the articles of one file; every failure becomes a reject.
+    Articles are processed as they are asked for, so a JSONL file of many records is not
+    held processed all at once."""
     try:
         data = Path(item.path).read_bytes()
     except OSError as err:
-        return [Reject(item.source, item.content_sha256, "read", f"cannot read file: {err.strerror or err}")]
+        yield Reject(item.source, item.content_sha256, "read", f"cannot read file: {err.strerror or err}")
+        return
     digest = sha256_hex(data)  # the file may have changed since the plan; record what was read
     try:
         articles = read_articles(item.source, data, fields)
     except UndecodableError as err:
-        return [Reject(item.source, digest, "decode", str(err))]
+        yield Reject(item.source, digest, "decode", str(err))
+        return
     except Exception as err:  # a format library failing on one odd file must not fail the batch
-        return [Reject(item.source, digest, "decode", "could not read the file's format", _error_detail(err))]
-    return [_process(item, digest, article) for article in articles]
+        yield Reject(item.source, digest, "decode", "could not read the file's format", _error_detail(err))
+        return
+    for article in articles:
+        yield _process(item, digest, article)
 
 
 def _process(item: WorkItem, digest: str, article: RawArticle) -> Outcome:
@@ -305,24 +311,30 @@ def process_batch(
 
     A re-ingested file's old rows are replaced once it yields at least one article; a file that
     now fails as a whole keeps its old rows next to its reject, so a bad copy loses nothing.
+    Each article goes into the tables as soon as it is processed, so the batch never holds
+    more than one article's intermediate objects.
     """
-    loaded, rejects, replaced = [], [], set()
+    builder = TableBuilder(ingested_at, PIPELINE_VERSION)
+    rejects, replaced = [], set()
     for item in items:
-        outcomes = _load(item, fields)
-        good = [o for o in outcomes if not isinstance(o, Reject)]
-        rejects.extend(o for o in outcomes if isinstance(o, Reject))
-        loaded.extend(good)
-        if good:
+        ingested = False
+        for outcome in _load(item, fields):
+            if isinstance(outcome, Reject):
+                rejects.append(outcome)
+            else:
+                builder.add(*outcome)
+                ingested = True
+        if ingested:
             replaced |= item.old_doc_ids
-    tables, invalid = _validated_tables(loaded, ingested_at)
+    tables, invalid = _validated(builder.frames())
     rejects.extend(invalid)
     published = tables["documents"].set_index("doc_id")["published"]
     # (a file's new rows need no dropping of their own: the plan gave it every doc_id it had)
     return BatchOutput(tables, published, rejects, replaced)
 
 
-def _validated_tables(loaded, ingested_at) -> tuple[dict[str, pd.DataFrame], list[Reject]]:
-    tables = build_tables(loaded, ingested_at, PIPELINE_VERSION)
+def _validated(tables: dict[str, pd.DataFrame]) -> tuple[dict[str, pd.DataFrame], list[Reject]]:
+    """The tables without the articles whose rows break the contract, and a reject for each."""
     try:
         validate_tables(tables)
         return tables, []
@@ -331,27 +343,38 @@ def _validated_tables(loaded, ingested_at) -> tuple[dict[str, pd.DataFrame], lis
     bad_ids = set(failures["doc_id"].dropna())
     if failures["doc_id"].isna().any():
         # A failure that names no article (a whole column wrong): validate one by one.
-        bad_ids = {src.doc_id for src, doc in loaded if not _valid_alone(src, doc, ingested_at)}
+        bad_ids = {doc_id for doc_id, alone in _per_article(tables) if not _valid(alone)}
+    documents = tables["documents"]
     rejects = [
         Reject(
-            src.path,
-            src.content_sha256,
+            source,
+            digest,
             "validate",
             "output broke the table contract",
-            failures[failures["doc_id"] == src.doc_id].to_string(index=False)[:_DETAIL_LIMIT],
+            failures[failures["doc_id"] == doc_id].to_string(index=False)[:_DETAIL_LIMIT],
         )
-        for src, _ in loaded
-        if src.doc_id in bad_ids
+        for doc_id, source, digest in zip(documents["doc_id"], documents["source"], documents["content_sha256"])
+        if doc_id in bad_ids
     ]
-    good = [(src, doc) for src, doc in loaded if src.doc_id not in bad_ids]
-    tables = build_tables(good, ingested_at, PIPELINE_VERSION)
+    tables = {name: frame[~frame["doc_id"].isin(bad_ids)].reset_index(drop=True) for name, frame in tables.items()}
     validate_tables(tables)  # the remaining articles passed before; this guards that claim
     return tables, rejects
 
 
-def _valid_alone(source: Source, doc: ProcessedDocument, ingested_at: dt.datetime) -> bool:
+def _per_article(tables: dict[str, pd.DataFrame]) -> Iterator[tuple[str, dict[str, pd.DataFrame]]]:
+    """Each article's rows of the three tables, as tables of their own, typed again from their
+    values: a column-wide failure caused by one article then stays with that article."""
+    groups = {name: dict(iter(frame.groupby("doc_id", sort=False))) for name, frame in tables.items()}
+    for doc_id in tables["documents"]["doc_id"]:
+        yield doc_id, {
+            name: typed_frame(name, found[doc_id].to_dict("records") if doc_id in found else [])
+            for name, found in groups.items()
+        }
+
+
+def _valid(tables: dict[str, pd.DataFrame]) -> bool:
     try:
-        validate_tables(build_tables([(source, doc)], ingested_at, PIPELINE_VERSION))
+        validate_tables(tables)
         return True
     except TableValidationError:
         return False

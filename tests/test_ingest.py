@@ -1,6 +1,7 @@
 import datetime as dt
 import os
 
+import pandas as pd
 import pytest
 
 from newsquotes import ingest
@@ -217,3 +218,24 @@ def test_plan_items_hashes_a_file_only_when_it_is_drawn(tmp_path, monkeypatch):
     first = next(ingest.batches(ingest.plan_items(raw, store, work), 2))
     assert [item.source for item in first] == ["0.txt", "1.txt"] and len(hashed) == 2
     assert plan(raw, store).todo and work.todo == []  # the stream leaves result.todo to the caller
+
+
+def test_a_failure_naming_no_article_rejects_only_the_article_that_causes_it(tmp_path, monkeypatch):
+    # Some contract failures (a column-wide one) name no row; the batch is then validated article
+    # by article, and only the one that fails alone is rejected.
+    real = ingest.validate_tables
+
+    def column_wide_failure(tables):
+        real(tables)
+        if tables["documents"]["text"].str.contains("broken").any():
+            cases = pd.DataFrame({"table": ["documents"], "check": ["planted"], "column": ["text"],
+                                  "doc_id": [None], "failure_case": ["x"]})
+            raise ingest.TableValidationError(cases)
+
+    monkeypatch.setattr(ingest, "validate_tables", column_wide_failure)
+    (tmp_path / "a.txt").write_text(ARTICLE)
+    (tmp_path / "b.txt").write_text(ARTICLE.replace("Critics", "broken critics"))
+    output = process_batch([item(tmp_path / "a.txt"), item(tmp_path / "b.txt")], NOW)
+    assert list(output.tables["documents"]["source"]) == ["a.txt"]
+    assert set(output.tables["sentences"]["doc_id"]) == set(output.tables["documents"]["doc_id"])
+    assert [(r.source, r.stage) for r in output.rejects] == [("b.txt", "validate")]
