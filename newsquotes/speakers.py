@@ -757,6 +757,68 @@ def _speaker_after(text: str, toks: list[Tok], truncated: bool):
     return mention
 
 
+# Words that open a clause before its subject: connectives, and the conjunctions and
+# participles of an opening subordinate clause, which runs to its comma ("When asked about
+# it, Lee ...", "Speaking to reporters, the senator ...").
+_CONNECTIVES = frozenset({"but", "and", "so", "yet", "meanwhile", "however", "also", "still",
+                          "then", "later", "earlier", "separately", "instead", "now"})
+_SUBORDINATORS = frozenset({"when", "after", "before", "while", "as", "although", "though",
+                            "because", "since", "if", "once", "despite", "asked", "speaking",
+                            "writing", "responding", "addressing"})
+_OPENER_TOKENS = 24  # a clause whose subject comes later than this is left alone
+_SUBJECT_MODIFIERS = 3  # lowercase words before a subject's head: "the embattled former ..."
+
+
+def clause_subject(text: str, lo: int, hi: int) -> Mention | None:
+    """The subject that opens the clause ``[lo, hi)``, after connectives and an opening
+    adjunct ("On Tuesday, the White House ...") or subordinate clause ("When asked about the
+    plan, Lee ..."); None if the clause opens with no speaker-like noun phrase."""
+    toks = tokenize_head(text, lo, hi, _OPENER_TOKENS)
+    k = 0
+    while k < len(toks) and (toks[k].low in _CONNECTIVES or toks[k].text == ","):
+        k += 1
+    if k < len(toks) and toks[k].low in _SUBORDINATORS:
+        k = next((j + 1 for j in range(k, len(toks)) if toks[j].text == ","), len(toks))
+    else:
+        k = adjuncts_end(toks, k)
+    while k < len(toks) and toks[k].text == ",":
+        k += 1
+    if k < len(toks) and toks[k].low in cues.SUBJECT_PRONOUNS:
+        return Mention(toks[k].start, toks[k].end, toks[k].text, "pronoun")
+    end = _subject_end(toks, k)
+    return _classify(text, toks[k:end]) if end > k else None
+
+
+def _subject_end(toks: Sequence[Tok], k: int) -> int:
+    """The end of the noun phrase that starts at ``k`` and is a clause's subject: a
+    determiner, a few modifiers, then the head (capitalised words, people and organisation
+    nouns, joined by connectors: "Secretary of State Mike Pompeo"). The first lowercase word
+    after the head is the verb ("The senator criticised"); ``k`` if there is no head (an
+    owner's noun is none: "the company's shares")."""
+    j = k
+    if j < len(toks) and toks[j].low in cues.DETERMINERS:
+        j += 1
+    head = k
+    modifiers = 0
+    while j < len(toks):
+        tok = toks[j]
+        low = _unpossessed(tok.low)
+        if _possessive(tok):
+            head, modifiers = k, 0  # an owner: the head comes after it ("the agency's new chief")
+        elif tok.cap or _is_person_noun(low) or _is_org_noun(low):
+            head = j + 1
+        elif tok.text == "." and j > k and (toks[j - 1].low in cues.TITLES or _initial(toks[j - 1].text)):
+            pass  # "Sen. Susan Collins", "John F. Kennedy"
+        elif (low in _CONNECTORS or low in cues.NAME_PARTICLES) and head > k and j + 1 < len(toks) and toks[j + 1].cap:
+            pass
+        elif head == k and tok.text[0].isalpha() and low not in _STOP_LOWER and modifiers < _SUBJECT_MODIFIERS:
+            modifiers += 1
+        else:
+            break
+        j += 1
+    return head
+
+
 # --- Resolution ---------------------------------------------------------------------------
 
 

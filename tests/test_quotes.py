@@ -291,6 +291,66 @@ def test_time_or_medium_between_cue_and_opening_mark_leaves_the_quote_direct():
     assert content(text, q).startswith("I loaded the tool") and q.speaker_name == "Rita Moreau"
 
 
+@pytest.mark.parametrize("form", ["saying", "adding", "noting", "arguing", "warning", "claiming"])
+def test_participle_after_a_clause_takes_the_clause_subject(form):
+    # the noun phrase before the comma ("Tuesday", "the media") ends the clause; it is no speaker
+    text = f"Governor Ann Lee lashed out at the media on Tuesday, {form} that the coverage was unfair."
+    [q] = run(text)
+    assert q.type == "indirect" and content(text, q) == "the coverage was unfair"
+    assert speaker(text, q) == "Governor Ann Lee" and q.speaker_name == "Ann Lee" and cue(text, q) == form
+
+
+def test_participle_after_a_clause_before_a_quotation_takes_the_clause_subject():
+    text = 'The senator criticised the plan, saying "it will fail and everyone knows it."'
+    [q] = run(text)
+    assert q.type == "direct" and content(text, q) == "it will fail and everyone knows it."
+    assert speaker(text, q) == "The senator" and cue(text, q) == "saying"
+
+
+def test_participle_subject_is_resolved_like_any_speaker():
+    text = ("Senator Ann Lee spoke in Ohio on Monday. She lashed out at the media, arguing that the "
+            "coverage was unfair.")
+    [q] = run(text)
+    assert speaker(text, q) == "She" and q.speaker_kind == "pronoun" and q.speaker_name == "Ann Lee"
+    text = "When asked about the plan, Governor Ann Lee shrugged, noting that the budget was tight."
+    [q] = run(text)
+    assert speaker(text, q) == "Governor Ann Lee" and content(text, q) == "the budget was tight"
+    # the clause starts after ", but" or ";": its subject, not the sentence's, speaks
+    text = "The plan drew protests, but the senator defended it on Tuesday, saying it was sound."
+    [q] = run(text)
+    assert speaker(text, q) == "the senator" and content(text, q) == "it was sound"
+
+
+def test_participle_after_a_report_takes_the_reporter_not_the_adjunct():
+    text = '"We will not back down," Jane Doe said on Tuesday, adding that the polls were good.'
+    direct, added = run(text)
+    assert direct.speaker_name == added.speaker_name == "Jane Doe"
+    assert added.type == "indirect" and content(text, added) == "the polls were good"
+    text = '"We will not back down," Jane Doe said Tuesday, adding: "The polls are with us."'
+    first, second = run(text)
+    assert second.type == "direct" and content(text, second) == "The polls are with us."
+    assert speaker(text, second) == "Jane Doe" and cue(text, second) == "adding"
+    # a participle is no inverted attribution: ", adding that the party ..." has no speaker "the party"
+    text = '"We will not back down," Jane Doe said, adding that the party was "more united than ever."'
+    direct, added = run(text)
+    assert added.type == "mixed" and content(text, added) == 'the party was "more united than ever."'
+    assert added.speaker_name == "Jane Doe"
+
+
+def test_participle_near_misses():
+    # with no comma the participle belongs to the noun before it: the document speaks
+    text = "The company released a letter saying the plant would close."
+    [q] = run(text)
+    assert speaker(text, q) == "a letter"
+    # a participle that reports no clause is no quote ("adding" words to a name)
+    assert run('The agency renamed the database, adding the words "and Emergency" to its name.') == []
+    # a subject too far back is not hunted for, and the object before the comma is no speaker
+    campaign = " and ".join(["housing", "transport", "schools", "policing", "the budget", "the port"] * 6)
+    text = (f"Mayor Tom Reed who was re-elected last year after a campaign that centred on {campaign} "
+            "lashed out at the media, saying the coverage was unfair.")
+    assert [speaker(text, q) for q in run(text)] == []
+
+
 def test_indirect_according_to():
     text = "According to local police, the suspect fled on foot toward the river."
     [q] = run(text)
