@@ -350,11 +350,9 @@ def _classify(text: str, toks: list[Tok]) -> Mention | None:
             return Mention(a, head.end, text[a:head.end], kind, text[a:toks[p - 1].end])
     if len(toks) == 1 and head.low in cues.SUBJECT_PRONOUNS:
         return Mention(head.start, head.end, head.text, "pronoun")
-    # "Cornyn's statement added": the statement speaks for its author.
-    if len(toks) == 2 and _possessive(toks[0]) and toks[0].cap and head.low in _DOCUMENT_NOUNS:
-        core = person_core([make_tok(toks[0].start, toks[0].end - 2, toks[0].text[:-2])])
-        if core:
-            return Mention(toks[0].start, toks[0].end - 2, toks[0].text[:-2], "name", core[0].text)
+    owner = _document_owner(text, toks)
+    if owner is not None:
+        return owner
     if _named_body(toks):
         return _body_or_its_officer(text, toks)
     for run in _runs(toks):
@@ -385,6 +383,43 @@ def _classify(text: str, toks: list[Tok]) -> Mention | None:
     if _is_org_noun(head.low):
         return Mention(start, end, phrase, "organization")
     return None
+
+
+_OWNED_MODIFIERS = 3  # words between an owner and its document: "the agency's latest annual report"
+
+
+def _document_owner(text: str, toks: Sequence[Tok]) -> Mention | None:
+    """The owner named before the document or agent noun that heads the phrase, who speaks
+    through it; None if there is none, or the owner is no speaker ("the plan's report").
+    A document's owner is any speaker, and a few modifiers may stand between them ("Cornyn's
+    statement", "PC World's recent analysis", "the agency's latest annual report"). An agent
+    or channel speaks only for a person named right before it ("Cornyn's spokesman"): "the
+    sheriff's office" is a body of its own, and "Trump's former lawyer" speaks for himself."""
+    head = toks[-1]
+    if len(toks) < 2 or head.low not in _DOCUMENT_NOUNS:
+        return None
+    if head.low not in _DOCUMENTS:
+        owner = toks[0]
+        if len(toks) == 2 and _possessive(owner) and owner.cap and owner.text not in ("'", "’"):
+            core = person_core([make_tok(owner.start, owner.end - 2, owner.text[:-2])])
+            if core:
+                return Mention(owner.start, owner.end - 2, owner.text[:-2], "name", core[0].text)
+        return None
+    p = len(toks) - 2  # the possessive, before the modifiers
+    while p > 0 and len(toks) - 2 - p < _OWNED_MODIFIERS and _owned_modifier(toks[p]):
+        p -= 1
+    if not _possessive(toks[p]):
+        return None
+    last = toks[p]
+    owner = list(toks[:p])
+    if last.text not in ("'", "’"):  # "Cornyn's", not "the senators' letter"
+        owner.append(make_tok(last.start, last.end - 2, last.text[:-2]))
+    return _classify(text, owner) if owner else None
+
+
+def _owned_modifier(tok: Tok) -> bool:
+    """A word between an owner and its document ("latest", "annual", "own")."""
+    return not tok.cap and tok.text[0].isalpha() and not _possessive(tok)
 
 
 def _named_body(toks: Sequence[Tok]) -> bool:

@@ -153,6 +153,33 @@ def test_the_author_of_a_statement_is_its_speaker():
     assert speaker('"We take these allegations seriously," the statement said.', q) == "the statement"
 
 
+@pytest.mark.parametrize("text, owner, name, kind", [
+    ("Senator Dana Whitfield's latest statement said the bill would pass.",
+     "Senator Dana Whitfield", "Dana Whitfield", "name"),
+    ("The ministry's latest annual report said exports had fallen.", "The ministry", "ministry", "organization"),
+    ("The Northwind Institute's recent analysis concluded that the chip was too slow.",
+     "The Northwind Institute", "Northwind Institute", "organization"),
+    ("Whitfield's statement added that the bill would pass.", "Whitfield", "Whitfield", "name"),
+])
+def test_the_owner_of_a_document_is_its_speaker_with_modifiers_between(text, owner, name, kind):
+    # (docs/speaker-annotation.md: "PC World's recent analysis ... concluded" -> PC World)
+    [q] = run(text)
+    assert speaker(text, q) == owner and q.speaker_name == name and q.speaker_kind == kind
+
+
+@pytest.mark.parametrize("text, mention", [
+    # an agent speaks for the owner only right after a name: a former lawyer speaks for himself,
+    # and an office of a role is a body of its own
+    ("Dana Whitfield's former lawyer said the payments were approved.", "Dana Whitfield's former lawyer"),
+    ("The county sheriff's office said the road was closed.", "The county sheriff's office"),
+    # an owner that is no speaker leaves the document speaking
+    ("The plan's latest report said exports had fallen.", "The plan's latest report"),
+])
+def test_a_document_or_agent_without_a_speaking_owner_speaks_itself(text, mention):
+    [q] = run(text)
+    assert speaker(text, q) == mention
+
+
 def test_floating_quote_after_colon_intro_paragraph():
     text = ('In a statement, the Interior Ministry said:\n\n'
             '"All flights from the northern airports are suspended until further notice."')
