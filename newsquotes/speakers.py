@@ -179,7 +179,7 @@ def _noun_forms(nouns: frozenset[str], extra: frozenset[str] = frozenset()) -> f
 
 
 _PERSON_NOUN_FORMS = _noun_forms(cues.PERSON_NOUNS, cues.TITLES)
-_ORG_NOUN_FORMS = _noun_forms(cues.ORG_NOUNS)
+_ORG_NOUN_FORMS = _noun_forms(cues.ORG_NOUNS | _DOCUMENTS)  # a document speaks like a body: "the memo said"
 
 
 def _is_person_noun(low: str) -> bool:

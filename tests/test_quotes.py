@@ -160,6 +160,8 @@ def test_the_author_of_a_statement_is_its_speaker():
     ("The Northwind Institute's recent analysis concluded that the chip was too slow.",
      "The Northwind Institute", "Northwind Institute", "organization"),
     ("Whitfield's statement added that the bill would pass.", "Whitfield", "Whitfield", "name"),
+    ("Senator Dana Whitfield's internal memo said the agency had broken the law.",
+     "Senator Dana Whitfield", "Dana Whitfield", "name"),
 ])
 def test_the_owner_of_a_document_is_its_speaker_with_modifiers_between(text, owner, name, kind):
     # (docs/speaker-annotation.md: "PC World's recent analysis ... concluded" -> PC World)
@@ -178,6 +180,16 @@ def test_the_owner_of_a_document_is_its_speaker_with_modifiers_between(text, own
 def test_a_document_or_agent_without_a_speaking_owner_speaks_itself(text, mention):
     [q] = run(text)
     assert speaker(text, q) == mention
+
+
+@pytest.mark.parametrize("text, mention", [
+    ("The memo said the agency had broken the law.", "The memo"),
+    ('"The site is down," the email said.', "the email"),
+    ('Visitors to the site only see a message stating, "The page has moved."', "a message"),
+])
+def test_every_document_noun_can_speak(text, mention):
+    [q] = run(text)
+    assert speaker(text, q) == mention and q.speaker_kind == "organization"
 
 
 def test_floating_quote_after_colon_intro_paragraph():
