@@ -1171,10 +1171,12 @@ def _only_adjuncts(text: str, toks: list[Tok], hi: int) -> bool:
 
 def _participle_adjunct(text: str, body: str, a: int) -> bool:
     """Does the text ``body`` after a closing mark at ``a - 1`` open a participial adjunct
-    (', highlighting the risk') rather than an attribution (', adding ...', ', according
-    to ...')?"""
+    (', highlighting the risk'), rather than an attribution (', according to ...')? A
+    participle that is a cue form (', citing the polls', ', adding that ...') hangs on the
+    clause before the quotation as well: it may report something new, but it does not
+    attribute the quotation."""
     m = _PARTICIPLE.match(body)
-    return m is not None and m.group(1) not in cues.CUE_LEMMA and not _PHRASE_CUE.match(text, a + m.start(1))
+    return m is not None and not _PHRASE_CUE.match(text, a + m.start(1))
 
 
 def _after_preposition(text: str, s0: int, pos: int) -> bool:

@@ -230,6 +230,25 @@ def test_participial_adjunct_after_the_closing_mark_leaves_the_quote_direct():
     assert q.speaker_name == "Dana Whitfield" and cue(text, q) == "said"
 
 
+@pytest.mark.parametrize("participle", ["citing the support of moderates", "pointing to the new polls",
+                                        "noting the support of moderates", "adding that moderates backed it",
+                                        "telling reporters that moderates backed it"])
+def test_participle_cue_after_the_closing_mark_leaves_the_quote_direct(participle):
+    text = f'Senator Dana Whitfield said, "The bill will pass this week", {participle}.'
+    quote, *rest = run(text)
+    assert quote.type == "direct" and content(text, quote) == "The bill will pass this week"
+    assert quote.speaker_name == "Dana Whitfield" and cue(text, quote) == "said"
+    # a participle that reports a clause is a second report by the same speaker
+    assert [(q.type, content(text, q), q.speaker_name) for q in rest] == (
+        [("indirect", "moderates backed it", "Dana Whitfield")] if "that" in participle else [])
+
+
+def test_according_to_after_the_closing_mark_still_attributes_the_quote():
+    text = '"The bill will pass this week", according to Senator Dana Whitfield.'
+    [q] = run(text)
+    assert q.type == "direct" and q.speaker_name == "Dana Whitfield" and q.cue_lemma == "according to"
+
+
 # --- mixed quotes ---------------------------------------------------------------------------
 
 
