@@ -1271,8 +1271,8 @@ def _coordinated(text: str, s0: int, pos: int) -> bool:
 
 def _clause_end(text: str, start: int, s1: int, sent_cues: list[_Cue]) -> int:
     """The reported clause ends at the sentence end, before a coordinated second report
-    (", and told the police ...", ", with the i reporting ..."), or before a colon that opens
-    a direct quote."""
+    (", and told the police ...", ", with the i reporting ...") or a participle cue after a
+    comma (", adding that ..."), or before a colon that opens a direct quote."""
     s1 = min(s1, start + 3000)  # no reported clause is longer; keeps hostile input linear
     colon = _COLON_QUOTE.search(text, start, s1)
     if colon:
@@ -1283,9 +1283,12 @@ def _clause_end(text: str, start: int, s1: int, sent_cues: list[_Cue]) -> int:
             if w:
                 return max(start, c.start - 70) + w.start()
     for c in sent_cues:
-        joined = _coordination(text, start, c.start) if start < c.start < s1 else None
-        if joined is not None:
-            return joined
+        if start < c.start < s1:
+            joined = _coordination(text, start, c.start)
+            if joined is not None:
+                return joined
+            if _participle_after_comma(text, start, c):
+                return c.start  # ", adding that ...", ", citing the polls": the speaker's next act
     return s1
 
 

@@ -290,6 +290,21 @@ def test_indirect_said_that():
     assert q.speaker_kind == "organization" and q.speaker_name == "company"
 
 
+def test_participle_cue_after_a_reported_clause_ends_it():
+    text = "Mayor Tom Reed said the budget was balanced, adding that taxes would not rise."
+    said, added = run(text)
+    assert content(text, said) == "the budget was balanced" and cue(text, said) == "said"
+    assert content(text, added) == "taxes would not rise" and cue(text, added) == "adding"
+    assert said.speaker_name == added.speaker_name == "Tom Reed"
+    text = 'Mayor Tom Reed said the party would "never back down", citing the polls.'
+    [q] = run(text)
+    assert q.type == "mixed" and content(text, q) == 'the party would "never back down"'
+    # a participle that is no cue belongs to the reported clause
+    text = "Officials said the storm hit the coast, killing 12 people."
+    [q] = run(text)
+    assert content(text, q) == "the storm hit the coast, killing 12 people"
+
+
 def test_indirect_trailing_attribution():
     text = "Interest rates will stay low for at least another year, the chief economist said."
     [q] = run(text)
