@@ -613,6 +613,15 @@ def speaker_before(text: str, lo: int, hi: int, plural_verb: bool = False) -> Me
     start = _np_backward(toks, i)
     if start is None:
         start = _modifier_object(toks, i)
+    topic = _topic_preposition(toks, start, i)
+    if topic is not None:
+        # "The report on Foreign Aid said": the document speaks, not its topic (unless the
+        # document is itself the object of a modifier: "officials familiar with the report on")
+        document = _np_backward(toks, topic - 1)
+        if document is not None and not (document > 0 and toks[document - 1].low in _OBJECT_PREPOSITIONS) and (
+            toks[topic].low != "of" or _classify(text, toks[topic + 1:i + 1]) is None
+        ):
+            return _classify(text, toks[document:topic])
     if start is None:
         return None
     np_toks = toks[start:i + 1]
@@ -642,6 +651,33 @@ def speaker_before(text: str, lo: int, hi: int, plural_verb: bool = False) -> Me
         if alt is not None:
             np_toks = toks[alt:start - 2]
     return _classify(text, np_toks)
+
+
+# Prepositions after a document that name its topic or addressee ("the report on Foreign Aid",
+# "a letter to the editor", "an analysis of its own traffic"); "of" may also name its author
+# ("the report of the Senate committee"), so there the object speaks if it can.
+_TOPIC_PREPOSITIONS = frozenset({"on", "about", "to", "into", "over", "regarding", "concerning", "of"})
+_TOPIC_TOKENS = 8  # the longest topic stepped over between a document and its cue
+_OBJECT_PREPOSITIONS = cues.LISTENER_PREPOSITIONS | {"of", "into"}
+_NOT_IN_TOPIC = frozenset({"and", "or", "but", "that", "which", "who", "whom", "whose", "where",
+                           "when", "while", "is", "are", "was", "were", "has", "have", "had"})
+
+
+def _topic_preposition(toks: Sequence[Tok], start: int | None, i: int) -> int | None:
+    """The index of the preposition that joins a topic ending at ``toks[i]`` to a document
+    noun before it, or None. When the noun phrase before the cue was found (``start``), it
+    and the word before it are looked at ("A letter to President Joe Biden", "the report on
+    [Foreign Aid]"); when it was not ("the memo on the Iran deal": no noun heads it), a few
+    plain words back."""
+    lo = start - 1 if start is not None else i - _TOPIC_TOKENS
+    for k in range(i - 1, max(0, lo - 1), -1):
+        tok = toks[k]
+        if tok.low in _TOPIC_PREPOSITIONS:
+            return k if toks[k - 1].low in _DOCUMENTS else None
+        if start is None and (not tok.text[0].isalnum() and not _possessive(tok) or tok.low in _NOT_IN_TOPIC
+                              or tok.low in cues.CUE_LEMMA):
+            return None
+    return None
 
 
 # Modifiers after a people noun that hold another noun phrase: "officials in Beijing",

@@ -192,6 +192,22 @@ def test_every_document_noun_can_speak(text, mention):
     assert speaker(text, q) == mention and q.speaker_kind == "organization"
 
 
+@pytest.mark.parametrize("text, mention", [
+    ("The report on Foreign Aid said the program had failed.", "The report"),
+    ("A letter to Governor Ann Lee said the program had failed.", "A letter"),
+    ("The memo on the Iran deal said the program had failed.", "The memo"),
+    ("The Northwind Institute's recent analysis of its own sales figures concluded that demand had fallen.",
+     "The Northwind Institute"),
+    # near misses: "of" may name the author, and "on" may be part of a body's name
+    ("The report of the Senate Intelligence Committee said the program had failed.",
+     "the Senate Intelligence Committee"),
+    ("The Council on Foreign Relations said the program had failed.", "The Council on Foreign Relations"),
+])
+def test_the_topic_or_addressee_of_a_document_is_not_its_speaker(text, mention):
+    [q] = run(text)
+    assert speaker(text, q) == mention
+
+
 def test_floating_quote_after_colon_intro_paragraph():
     text = ('In a statement, the Interior Ministry said:\n\n'
             '"All flights from the northern airports are suspended until further notice."')
