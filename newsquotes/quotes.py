@@ -31,8 +31,8 @@ from newsquotes import cues
 from newsquotes.adjuncts import adjuncts_end, is_setting
 from newsquotes.model import Quote, Sentence
 from newsquotes.speakers import (
-    _MORE, Mention, SpeakerResolver, Tok, introduces_author, speaker_after, speaker_before, tokenize,
-    tokenize_head,
+    _MORE, Mention, SpeakerResolver, Tok, clause_subject, introduces_author, speaker_after, speaker_before,
+    tokenize, tokenize_head,
 )
 
 __all__ = ["extract_quotes", "quotation_spans"]
@@ -575,7 +575,7 @@ class _Extractor:
                 if c.lemma in cues.SPEAKER_AFTER_PHRASES or not text[s0:c.start].strip():
                     m = speaker_after(text, c.end, span.open)  # "According to X:", "Said Trump:"
                 else:
-                    m = speaker_before(text, s0, c.start, c.plural)
+                    m = self._speaker_before_cue(si, s0, c)
                 if m is not None:
                     return "colon", m, c
             m = _first_name_mention(text, s0, span.open)
@@ -596,13 +596,17 @@ class _Extractor:
             if rest and not colon:
                 return "other", None, None
             return "attr", m, cue
-        m = speaker_before(text, a, cue.start, cue.plural)
-        if m is None:
-            m = speaker_after(text, cue.end, span.open)
-            if m is not None:
-                residue = [t for t in residue if t.start >= m.end]
-        if m is None and text[cue.start:cue.end].lower().endswith("ing"):
-            m = self._first_report_subject(si, self.sentences[si].start, cue)  # 'X admitted it, writing "...'
+        s0 = self.sentences[si].start
+        if _participle_after_comma(text, s0, cue):
+            m = self._participle_subject(si, s0, cue)  # 'X admitted it, writing "...'
+        else:
+            m = speaker_before(text, a, cue.start, cue.plural)
+            if m is None:
+                m = speaker_after(text, cue.end, span.open)
+                if m is not None:
+                    residue = [t for t in residue if t.start >= m.end]
+            if m is None and text[cue.start:cue.end].lower().endswith("ing"):
+                m = self._first_report_subject(si, s0, cue)  # 'X defended it whilst writing "...'
         if not _residue_ok(residue, cue, colon):
             return ("fragment", m, cue)
         return ("colon" if colon else "attr"), m, cue
@@ -724,6 +728,9 @@ class _Extractor:
             if self._has_own_report(si, m, s1):
                 return None  # "According to the Herald, Professor Burrows said ...": his report
             return self._clause_item(after, s1, m, cue, "according")
+        if _participle_after_comma(text, s0, cue):
+            m = self._participle_subject(si, s0, cue)
+            return self._reported_clause(si, cue, m, cue.end, s1, True) if m is not None else None
         m = speaker_before(text, s0, cue.start, cue.plural)
         inverted = False
         if m is None and _coordinated(text, s0, cue.start):
@@ -747,10 +754,15 @@ class _Extractor:
                 return self._clause_item(s0, s1, m, cue, "parenthetical")
         if inverted:
             return None
-        start = self._complement_start(cue, attr_end, s1)
+        return self._reported_clause(si, cue, m, attr_end, s1)
+
+    def _reported_clause(self, si: int, cue: _Cue, m: Mention, attr_end: int, s1: int,
+                         participle: bool = False) -> _Item | None:
+        """The clause reported by ``cue`` after its attribution, which ends at ``attr_end``."""
+        start = self._complement_start(cue, attr_end, s1, participle)
         if start is None:
             return None
-        end = _clause_end(text, start, s1, self.cues_between(si, start, s1, 20))
+        end = _clause_end(self.text, start, s1, self.cues_between(si, start, s1, 20))
         return self._clause_item(start, end, m, cue, "clause")
 
     def _adjuncts_after(self, cue: _Cue, attr_end: int, s1: int) -> int:
@@ -772,8 +784,34 @@ class _Extractor:
         inner = speaker_before(self.text, m.start, nxt[0].start, nxt[0].plural)
         return inner is not None and inner.start >= m.start
 
+    def _speaker_before_cue(self, si: int, s0: int, cue: _Cue) -> Mention | None:
+        """The speaker written before ``cue`` in sentence ``si`` (which starts at ``s0``); for a
+        participle after a comma, the subject of the clause it hangs on."""
+        if _participle_after_comma(self.text, s0, cue):
+            return self._participle_subject(si, s0, cue)
+        return speaker_before(self.text, s0, cue.start, cue.plural)
+
+    def _participle_subject(self, si: int, s0: int, cue: _Cue) -> Mention | None:
+        """The speaker of a participle cue after a comma (", saying ..."): the subject of the
+        clause it hangs on, which is the speaker of an earlier report in that clause ("X said
+        on Tuesday, adding ...") or else the clause's own subject ("Trump lashed out at the
+        media, saying ...", "He criticised the plan, arguing ..."). The noun phrase right
+        before the comma ends the clause: an object or an adjunct, not the speaker. The
+        clause starts at the sentence start or after a break (", but", ";"); a subject more
+        than ``_SUBJECT_REACH`` characters back is too far to be trusted."""
+        text = self.text
+        reach = max(s0, cue.start - _SUBJECT_REACH)
+        lo = s0
+        for brk in _CLAUSE_BREAK.finditer(text, reach, cue.start):
+            lo = brk.end()  # "Critics said ..., but the senator defended it, saying ..."
+        m = self._first_report_subject(si, lo, cue)
+        if m is None and lo >= reach:
+            m = clause_subject(text, lo, cue.start)
+        return m
+
     def _first_report_subject(self, si: int, s0: int, cue: _Cue) -> Mention | None:
-        """The speaker of an earlier cue of the sentence, for a cue that continues its report."""
+        """The speaker of an earlier cue of the sentence, for a cue that continues its report
+        (a cue before ``s0``, where the window starts, gives none)."""
         for c in self.cues_before(si, cue.start, 3):
             m = speaker_before(self.text, s0, c.start, c.plural)
             if m is not None:
@@ -790,21 +828,23 @@ class _Extractor:
                 return self.sentences[self.sent(span.open)].start
         return s0
 
-    def _complement_start(self, cue: _Cue, pos: int, s1: int) -> int | None:
+    def _complement_start(self, cue: _Cue, pos: int, s1: int, participle: bool = False) -> int | None:
         """Where the reported clause begins after the cue: past a listener ("told reporters"),
-        adjuncts ("on Sunday", "in a statement") and the complementiser "that"."""
+        adjuncts ("on Sunday", "in a statement") and the complementiser "that". A
+        ``participle`` after a comma must show its clause, as the weaker verbs do: ", adding
+        the words ... to the name" reports nothing."""
         text = self.text
         hi = min(s1, pos + _WINDOW)
         # the rules read a dozen tokens or so: the whole window only if they go further
         toks = tokenize_head(text, pos, hi, _COMPLEMENT_HEAD)
         if len(toks) == _COMPLEMENT_HEAD:
-            found = self._complement_from(cue, toks, True)
+            found = self._complement_from(cue, toks, True, participle)
             if found is not _MORE:
                 return found
             toks = tokenize(text, pos, hi)
-        return self._complement_from(cue, toks, False)
+        return self._complement_from(cue, toks, False, participle)
 
-    def _complement_from(self, cue: _Cue, toks: list[Tok], truncated: bool):
+    def _complement_from(self, cue: _Cue, toks: list[Tok], truncated: bool, participle: bool = False):
         """``_complement_start`` on the tokens of its window; if ``truncated`` (``toks`` may be
         only the window's first tokens), ``_MORE`` when the rules would look at or past the
         last given token."""
@@ -838,9 +878,12 @@ class _Extractor:
             return None  # a request, an object or a verb phrase, not a reported clause
         if toks[k].low.endswith("ing") and not toks[k].cap:
             return None
-        if cue.lemma in cues.CLAUSE_VERBS and cue.lemma not in _STRONG and k == 0:
+        if cue.lemma in cues.CLAUSE_VERBS and (participle or cue.lemma not in _STRONG) and k == 0:
             # "announced the start of ...": weaker verbs need "that" or a finite verb early on
-            if not any(t.low in _AUX or t.low.endswith(("ed",)) and i > 0 for i, t in enumerate(toks[k:k + 10])):
+            # (or, after a participle, a subject pronoun: ", saying he supports the plan")
+            if not any(t.low in _AUX or t.low.endswith(("ed",)) and i > 0 for i, t in enumerate(toks[k:k + 10])) and not (
+                participle and toks[k].low in _CLAUSE_PRONOUNS
+            ):
                 return None
         return toks[k].start
 
@@ -981,7 +1024,7 @@ class _Extractor:
         cands = self.cues_before(prev[-1], ps.end, 5)
         m = c = None
         for c in reversed(cands):
-            m = speaker_before(text, ps.start, c.start, c.plural)
+            m = self._speaker_before_cue(prev[-1], ps.start, c)
             if m is not None:
                 break
         if m is None or c is None:
@@ -1014,14 +1057,14 @@ class _Extractor:
             free = [c for c in self.cues_before(prev, ps.end, 10) if not c.used or intro.endswith((":", ","))]
             if intro.endswith((":", ",")) and free:
                 c = free[-1]
-                m = speaker_before(text, ps.start, c.start, c.plural) or speaker_after(text, c.end, ps.end)
+                m = self._speaker_before_cue(prev, ps.start, c) or speaker_after(text, c.end, ps.end)
                 if m is not None:
                     return m, (c.start, c.end), "intro"
             if last is not None and self.sent(last[0].start) >= prev - 1:
                 return last[1], None, "previous"
             for c in free:
                 if c.lemma in ("issue statement",) or not c.used:
-                    m = speaker_before(text, ps.start, c.start, c.plural)
+                    m = self._speaker_before_cue(prev, ps.start, c)
                     if m is not None and m.kind != "pronoun":
                         return m, (c.start, c.end), "intro"
         if last is not None and self.sent(last[0].start) >= si - 2:
@@ -1031,7 +1074,7 @@ class _Extractor:
         if nxt < len(self.sentences) and self.sentences[nxt].paragraph_index == self.sentences[si].paragraph_index:
             ns = self.sentences[nxt]
             for c in self.cues_between(nxt, ns.start, ns.start + 200, 3):
-                m = speaker_before(text, ns.start, c.start, c.plural)
+                m = self._speaker_before_cue(nxt, ns.start, c)
                 if m is not None and m.start - ns.start < 40:
                     return m, None, "next"
         return None, None, "none"
@@ -1088,6 +1131,23 @@ def _residue_ok(residue: list[Tok], cue: _Cue, colon: bool) -> bool:
 _PARTICIPLE = re.compile(r"\s*,\s*([a-z]{3,}ing)\b")
 
 
+# Pronouns that can only be a subject: after a participle they start its clause ("it" and
+# "you" may be its object: ", adding it to the list").
+_CLAUSE_PRONOUNS = frozenset({"he", "she", "they", "we", "i"})
+# The farthest a participle cue's clause may start before it, in characters (as far as
+# ``speaker_before`` reads).
+_SUBJECT_REACH = 400
+# A break before a new clause with a subject of its own, inside a sentence.
+_CLAUSE_BREAK = re.compile(r";|,\s*(?:but|while|whereas|although|though|yet)\s")
+
+
+def _participle_after_comma(text: str, s0: int, cue: _Cue) -> bool:
+    """Is the cue an -ing form right after a comma (", saying ...")? It then hangs on the
+    clause before the comma (a participle with no comma, "a letter saying ...", belongs to
+    the noun before it, which is the speaker)."""
+    return text.endswith("ing", cue.start, cue.end) and text[max(s0, cue.start - 3):cue.start].rstrip().endswith(",")
+
+
 _LISTENERS = frozenset({"reporters", "journalists", "him", "her", "them", "us", "me", "press",
                         "media", "court", "police", "parliament", "lawmakers", "congress", "jury"})
 
@@ -1111,10 +1171,12 @@ def _only_adjuncts(text: str, toks: list[Tok], hi: int) -> bool:
 
 def _participle_adjunct(text: str, body: str, a: int) -> bool:
     """Does the text ``body`` after a closing mark at ``a - 1`` open a participial adjunct
-    (', highlighting the risk') rather than an attribution (', adding ...', ', according
-    to ...')?"""
+    (', highlighting the risk'), rather than an attribution (', according to ...')? A
+    participle that is a cue form (', citing the polls', ', adding that ...') hangs on the
+    clause before the quotation as well: it may report something new, but it does not
+    attribute the quotation."""
     m = _PARTICIPLE.match(body)
-    return m is not None and m.group(1) not in cues.CUE_LEMMA and not _PHRASE_CUE.match(text, a + m.start(1))
+    return m is not None and not _PHRASE_CUE.match(text, a + m.start(1))
 
 
 def _after_preposition(text: str, s0: int, pos: int) -> bool:
@@ -1209,8 +1271,8 @@ def _coordinated(text: str, s0: int, pos: int) -> bool:
 
 def _clause_end(text: str, start: int, s1: int, sent_cues: list[_Cue]) -> int:
     """The reported clause ends at the sentence end, before a coordinated second report
-    (", and told the police ...", ", with the i reporting ..."), or before a colon that opens
-    a direct quote."""
+    (", and told the police ...", ", with the i reporting ...") or a participle cue after a
+    comma (", adding that ..."), or before a colon that opens a direct quote."""
     s1 = min(s1, start + 3000)  # no reported clause is longer; keeps hostile input linear
     colon = _COLON_QUOTE.search(text, start, s1)
     if colon:
@@ -1221,9 +1283,12 @@ def _clause_end(text: str, start: int, s1: int, sent_cues: list[_Cue]) -> int:
             if w:
                 return max(start, c.start - 70) + w.start()
     for c in sent_cues:
-        joined = _coordination(text, start, c.start) if start < c.start < s1 else None
-        if joined is not None:
-            return joined
+        if start < c.start < s1:
+            joined = _coordination(text, start, c.start)
+            if joined is not None:
+                return joined
+            if _participle_after_comma(text, start, c):
+                return c.start  # ", adding that ...", ", citing the polls": the speaker's next act
     return s1
 
 

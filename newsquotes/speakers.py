@@ -179,7 +179,7 @@ def _noun_forms(nouns: frozenset[str], extra: frozenset[str] = frozenset()) -> f
 
 
 _PERSON_NOUN_FORMS = _noun_forms(cues.PERSON_NOUNS, cues.TITLES)
-_ORG_NOUN_FORMS = _noun_forms(cues.ORG_NOUNS)
+_ORG_NOUN_FORMS = _noun_forms(cues.ORG_NOUNS | _DOCUMENTS)  # a document speaks like a body: "the memo said"
 
 
 def _is_person_noun(low: str) -> bool:
@@ -350,11 +350,9 @@ def _classify(text: str, toks: list[Tok]) -> Mention | None:
             return Mention(a, head.end, text[a:head.end], kind, text[a:toks[p - 1].end])
     if len(toks) == 1 and head.low in cues.SUBJECT_PRONOUNS:
         return Mention(head.start, head.end, head.text, "pronoun")
-    # "Cornyn's statement added": the statement speaks for its author.
-    if len(toks) == 2 and _possessive(toks[0]) and toks[0].cap and head.low in _DOCUMENT_NOUNS:
-        core = person_core([make_tok(toks[0].start, toks[0].end - 2, toks[0].text[:-2])])
-        if core:
-            return Mention(toks[0].start, toks[0].end - 2, toks[0].text[:-2], "name", core[0].text)
+    owner = _document_owner(text, toks)
+    if owner is not None:
+        return owner
     if _named_body(toks):
         return _body_or_its_officer(text, toks)
     for run in _runs(toks):
@@ -385,6 +383,43 @@ def _classify(text: str, toks: list[Tok]) -> Mention | None:
     if _is_org_noun(head.low):
         return Mention(start, end, phrase, "organization")
     return None
+
+
+_OWNED_MODIFIERS = 3  # words between an owner and its document: "the agency's latest annual report"
+
+
+def _document_owner(text: str, toks: Sequence[Tok]) -> Mention | None:
+    """The owner named before the document or agent noun that heads the phrase, who speaks
+    through it; None if there is none, or the owner is no speaker ("the plan's report").
+    A document's owner is any speaker, and a few modifiers may stand between them ("Cornyn's
+    statement", "PC World's recent analysis", "the agency's latest annual report"). An agent
+    or channel speaks only for a person named right before it ("Cornyn's spokesman"): "the
+    sheriff's office" is a body of its own, and "Trump's former lawyer" speaks for himself."""
+    head = toks[-1]
+    if len(toks) < 2 or head.low not in _DOCUMENT_NOUNS:
+        return None
+    if head.low not in _DOCUMENTS:
+        owner = toks[0]
+        if len(toks) == 2 and _possessive(owner) and owner.cap and owner.text not in ("'", "’"):
+            core = person_core([make_tok(owner.start, owner.end - 2, owner.text[:-2])])
+            if core:
+                return Mention(owner.start, owner.end - 2, owner.text[:-2], "name", core[0].text)
+        return None
+    p = len(toks) - 2  # the possessive, before the modifiers
+    while p > 0 and len(toks) - 2 - p < _OWNED_MODIFIERS and _owned_modifier(toks[p]):
+        p -= 1
+    if not _possessive(toks[p]):
+        return None
+    last = toks[p]
+    owner = list(toks[:p])
+    if last.text not in ("'", "’"):  # "Cornyn's", not "the senators' letter"
+        owner.append(make_tok(last.start, last.end - 2, last.text[:-2]))
+    return _classify(text, owner) if owner else None
+
+
+def _owned_modifier(tok: Tok) -> bool:
+    """A word between an owner and its document ("latest", "annual", "own")."""
+    return not tok.cap and tok.text[0].isalpha() and not _possessive(tok)
 
 
 def _named_body(toks: Sequence[Tok]) -> bool:
@@ -578,6 +613,15 @@ def speaker_before(text: str, lo: int, hi: int, plural_verb: bool = False) -> Me
     start = _np_backward(toks, i)
     if start is None:
         start = _modifier_object(toks, i)
+    topic = _topic_preposition(toks, start, i)
+    if topic is not None:
+        # "The report on Foreign Aid said": the document speaks, not its topic (unless the
+        # document is itself the object of a modifier: "officials familiar with the report on")
+        document = _np_backward(toks, topic - 1)
+        if document is not None and not (document > 0 and toks[document - 1].low in _OBJECT_PREPOSITIONS) and (
+            toks[topic].low != "of" or _classify(text, toks[topic + 1:i + 1]) is None
+        ):
+            return _classify(text, toks[document:topic])
     if start is None:
         return None
     np_toks = toks[start:i + 1]
@@ -607,6 +651,33 @@ def speaker_before(text: str, lo: int, hi: int, plural_verb: bool = False) -> Me
         if alt is not None:
             np_toks = toks[alt:start - 2]
     return _classify(text, np_toks)
+
+
+# Prepositions after a document that name its topic or addressee ("the report on Foreign Aid",
+# "a letter to the editor", "an analysis of its own traffic"); "of" may also name its author
+# ("the report of the Senate committee"), so there the object speaks if it can.
+_TOPIC_PREPOSITIONS = frozenset({"on", "about", "to", "into", "over", "regarding", "concerning", "of"})
+_TOPIC_TOKENS = 8  # the longest topic stepped over between a document and its cue
+_OBJECT_PREPOSITIONS = cues.LISTENER_PREPOSITIONS | {"of", "into"}
+_NOT_IN_TOPIC = frozenset({"and", "or", "but", "that", "which", "who", "whom", "whose", "where",
+                           "when", "while", "is", "are", "was", "were", "has", "have", "had"})
+
+
+def _topic_preposition(toks: Sequence[Tok], start: int | None, i: int) -> int | None:
+    """The index of the preposition that joins a topic ending at ``toks[i]`` to a document
+    noun before it, or None. When the noun phrase before the cue was found (``start``), it
+    and the word before it are looked at ("A letter to President Joe Biden", "the report on
+    [Foreign Aid]"); when it was not ("the memo on the Iran deal": no noun heads it), a few
+    plain words back."""
+    lo = start - 1 if start is not None else i - _TOPIC_TOKENS
+    for k in range(i - 1, max(0, lo - 1), -1):
+        tok = toks[k]
+        if tok.low in _TOPIC_PREPOSITIONS:
+            return k if toks[k - 1].low in _DOCUMENTS else None
+        if start is None and (not tok.text[0].isalnum() and not _possessive(tok) or tok.low in _NOT_IN_TOPIC
+                              or tok.low in cues.CUE_LEMMA):
+            return None
+    return None
 
 
 # Modifiers after a people noun that hold another noun phrase: "officials in Beijing",
@@ -755,6 +826,68 @@ def _speaker_after(text: str, toks: list[Tok], truncated: bool):
         if named and named.kind == "name" and not named.group:
             return named
     return mention
+
+
+# Words that open a clause before its subject: connectives, and the conjunctions and
+# participles of an opening subordinate clause, which runs to its comma ("When asked about
+# it, Lee ...", "Speaking to reporters, the senator ...").
+_CONNECTIVES = frozenset({"but", "and", "so", "yet", "meanwhile", "however", "also", "still",
+                          "then", "later", "earlier", "separately", "instead", "now"})
+_SUBORDINATORS = frozenset({"when", "after", "before", "while", "as", "although", "though",
+                            "because", "since", "if", "once", "despite", "asked", "speaking",
+                            "writing", "responding", "addressing"})
+_OPENER_TOKENS = 24  # a clause whose subject comes later than this is left alone
+_SUBJECT_MODIFIERS = 3  # lowercase words before a subject's head: "the embattled former ..."
+
+
+def clause_subject(text: str, lo: int, hi: int) -> Mention | None:
+    """The subject that opens the clause ``[lo, hi)``, after connectives and an opening
+    adjunct ("On Tuesday, the White House ...") or subordinate clause ("When asked about the
+    plan, Lee ..."); None if the clause opens with no speaker-like noun phrase."""
+    toks = tokenize_head(text, lo, hi, _OPENER_TOKENS)
+    k = 0
+    while k < len(toks) and (toks[k].low in _CONNECTIVES or toks[k].text == ","):
+        k += 1
+    if k < len(toks) and toks[k].low in _SUBORDINATORS:
+        k = next((j + 1 for j in range(k, len(toks)) if toks[j].text == ","), len(toks))
+    else:
+        k = adjuncts_end(toks, k)
+    while k < len(toks) and toks[k].text == ",":
+        k += 1
+    if k < len(toks) and toks[k].low in cues.SUBJECT_PRONOUNS:
+        return Mention(toks[k].start, toks[k].end, toks[k].text, "pronoun")
+    end = _subject_end(toks, k)
+    return _classify(text, toks[k:end]) if end > k else None
+
+
+def _subject_end(toks: Sequence[Tok], k: int) -> int:
+    """The end of the noun phrase that starts at ``k`` and is a clause's subject: a
+    determiner, a few modifiers, then the head (capitalised words, people and organisation
+    nouns, joined by connectors: "Secretary of State Mike Pompeo"). The first lowercase word
+    after the head is the verb ("The senator criticised"); ``k`` if there is no head (an
+    owner's noun is none: "the company's shares")."""
+    j = k
+    if j < len(toks) and toks[j].low in cues.DETERMINERS:
+        j += 1
+    head = k
+    modifiers = 0
+    while j < len(toks):
+        tok = toks[j]
+        low = _unpossessed(tok.low)
+        if _possessive(tok):
+            head, modifiers = k, 0  # an owner: the head comes after it ("the agency's new chief")
+        elif tok.cap or _is_person_noun(low) or _is_org_noun(low):
+            head = j + 1
+        elif tok.text == "." and j > k and (toks[j - 1].low in cues.TITLES or _initial(toks[j - 1].text)):
+            pass  # "Sen. Susan Collins", "John F. Kennedy"
+        elif (low in _CONNECTORS or low in cues.NAME_PARTICLES) and head > k and j + 1 < len(toks) and toks[j + 1].cap:
+            pass
+        elif head == k and tok.text[0].isalpha() and low not in _STOP_LOWER and modifiers < _SUBJECT_MODIFIERS:
+            modifiers += 1
+        else:
+            break
+        j += 1
+    return head
 
 
 # --- Resolution ---------------------------------------------------------------------------

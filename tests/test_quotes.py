@@ -153,6 +153,61 @@ def test_the_author_of_a_statement_is_its_speaker():
     assert speaker('"We take these allegations seriously," the statement said.', q) == "the statement"
 
 
+@pytest.mark.parametrize("text, owner, name, kind", [
+    ("Senator Dana Whitfield's latest statement said the bill would pass.",
+     "Senator Dana Whitfield", "Dana Whitfield", "name"),
+    ("The ministry's latest annual report said exports had fallen.", "The ministry", "ministry", "organization"),
+    ("The Northwind Institute's recent analysis concluded that the chip was too slow.",
+     "The Northwind Institute", "Northwind Institute", "organization"),
+    ("Whitfield's statement added that the bill would pass.", "Whitfield", "Whitfield", "name"),
+    ("Senator Dana Whitfield's internal memo said the agency had broken the law.",
+     "Senator Dana Whitfield", "Dana Whitfield", "name"),
+])
+def test_the_owner_of_a_document_is_its_speaker_with_modifiers_between(text, owner, name, kind):
+    # (docs/speaker-annotation.md: "PC World's recent analysis ... concluded" -> PC World)
+    [q] = run(text)
+    assert speaker(text, q) == owner and q.speaker_name == name and q.speaker_kind == kind
+
+
+@pytest.mark.parametrize("text, mention", [
+    # an agent speaks for the owner only right after a name: a former lawyer speaks for himself,
+    # and an office of a role is a body of its own
+    ("Dana Whitfield's former lawyer said the payments were approved.", "Dana Whitfield's former lawyer"),
+    ("The county sheriff's office said the road was closed.", "The county sheriff's office"),
+    # an owner that is no speaker leaves the document speaking
+    ("The plan's latest report said exports had fallen.", "The plan's latest report"),
+])
+def test_a_document_or_agent_without_a_speaking_owner_speaks_itself(text, mention):
+    [q] = run(text)
+    assert speaker(text, q) == mention
+
+
+@pytest.mark.parametrize("text, mention", [
+    ("The memo said the agency had broken the law.", "The memo"),
+    ('"The site is down," the email said.', "the email"),
+    ('Visitors to the site only see a message stating, "The page has moved."', "a message"),
+])
+def test_every_document_noun_can_speak(text, mention):
+    [q] = run(text)
+    assert speaker(text, q) == mention and q.speaker_kind == "organization"
+
+
+@pytest.mark.parametrize("text, mention", [
+    ("The report on Foreign Aid said the program had failed.", "The report"),
+    ("A letter to Governor Ann Lee said the program had failed.", "A letter"),
+    ("The memo on the Iran deal said the program had failed.", "The memo"),
+    ("The Northwind Institute's recent analysis of its own sales figures concluded that demand had fallen.",
+     "The Northwind Institute"),
+    # near misses: "of" may name the author, and "on" may be part of a body's name
+    ("The report of the Senate Intelligence Committee said the program had failed.",
+     "the Senate Intelligence Committee"),
+    ("The Council on Foreign Relations said the program had failed.", "The Council on Foreign Relations"),
+])
+def test_the_topic_or_addressee_of_a_document_is_not_its_speaker(text, mention):
+    [q] = run(text)
+    assert speaker(text, q) == mention
+
+
 def test_floating_quote_after_colon_intro_paragraph():
     text = ('In a statement, the Interior Ministry said:\n\n'
             '"All flights from the northern airports are suspended until further notice."')
@@ -189,6 +244,25 @@ def test_participial_adjunct_after_the_closing_mark_leaves_the_quote_direct():
     [q] = run(text)
     assert q.type == "direct" and content(text, q) == "The bill will pass this week"
     assert q.speaker_name == "Dana Whitfield" and cue(text, q) == "said"
+
+
+@pytest.mark.parametrize("participle", ["citing the support of moderates", "pointing to the new polls",
+                                        "noting the support of moderates", "adding that moderates backed it",
+                                        "telling reporters that moderates backed it"])
+def test_participle_cue_after_the_closing_mark_leaves_the_quote_direct(participle):
+    text = f'Senator Dana Whitfield said, "The bill will pass this week", {participle}.'
+    quote, *rest = run(text)
+    assert quote.type == "direct" and content(text, quote) == "The bill will pass this week"
+    assert quote.speaker_name == "Dana Whitfield" and cue(text, quote) == "said"
+    # a participle that reports a clause is a second report by the same speaker
+    assert [(q.type, content(text, q), q.speaker_name) for q in rest] == (
+        [("indirect", "moderates backed it", "Dana Whitfield")] if "that" in participle else [])
+
+
+def test_according_to_after_the_closing_mark_still_attributes_the_quote():
+    text = '"The bill will pass this week", according to Senator Dana Whitfield.'
+    [q] = run(text)
+    assert q.type == "direct" and q.speaker_name == "Dana Whitfield" and q.cue_lemma == "according to"
 
 
 # --- mixed quotes ---------------------------------------------------------------------------
@@ -230,6 +304,21 @@ def test_indirect_said_that():
     assert q.type == "indirect"
     assert content(text, q) == "quarterly profits rose by 10 percent"
     assert q.speaker_kind == "organization" and q.speaker_name == "company"
+
+
+def test_participle_cue_after_a_reported_clause_ends_it():
+    text = "Mayor Tom Reed said the budget was balanced, adding that taxes would not rise."
+    said, added = run(text)
+    assert content(text, said) == "the budget was balanced" and cue(text, said) == "said"
+    assert content(text, added) == "taxes would not rise" and cue(text, added) == "adding"
+    assert said.speaker_name == added.speaker_name == "Tom Reed"
+    text = 'Mayor Tom Reed said the party would "never back down", citing the polls.'
+    [q] = run(text)
+    assert q.type == "mixed" and content(text, q) == 'the party would "never back down"'
+    # a participle that is no cue belongs to the reported clause
+    text = "Officials said the storm hit the coast, killing 12 people."
+    [q] = run(text)
+    assert content(text, q) == "the storm hit the coast, killing 12 people"
 
 
 def test_indirect_trailing_attribution():
@@ -289,6 +378,66 @@ def test_time_or_medium_between_cue_and_opening_mark_leaves_the_quote_direct():
     text = 'Rita Moreau admitted it, writing in a blog post "I loaded the tool and started the attack on the site."'
     q = [q for q in run(text) if q.type == "direct"][0]
     assert content(text, q).startswith("I loaded the tool") and q.speaker_name == "Rita Moreau"
+
+
+@pytest.mark.parametrize("form", ["saying", "adding", "noting", "arguing", "warning", "claiming"])
+def test_participle_after_a_clause_takes_the_clause_subject(form):
+    # the noun phrase before the comma ("Tuesday", "the media") ends the clause; it is no speaker
+    text = f"Governor Ann Lee lashed out at the media on Tuesday, {form} that the coverage was unfair."
+    [q] = run(text)
+    assert q.type == "indirect" and content(text, q) == "the coverage was unfair"
+    assert speaker(text, q) == "Governor Ann Lee" and q.speaker_name == "Ann Lee" and cue(text, q) == form
+
+
+def test_participle_after_a_clause_before_a_quotation_takes_the_clause_subject():
+    text = 'The senator criticised the plan, saying "it will fail and everyone knows it."'
+    [q] = run(text)
+    assert q.type == "direct" and content(text, q) == "it will fail and everyone knows it."
+    assert speaker(text, q) == "The senator" and cue(text, q) == "saying"
+
+
+def test_participle_subject_is_resolved_like_any_speaker():
+    text = ("Senator Ann Lee spoke in Ohio on Monday. She lashed out at the media, arguing that the "
+            "coverage was unfair.")
+    [q] = run(text)
+    assert speaker(text, q) == "She" and q.speaker_kind == "pronoun" and q.speaker_name == "Ann Lee"
+    text = "When asked about the plan, Governor Ann Lee shrugged, noting that the budget was tight."
+    [q] = run(text)
+    assert speaker(text, q) == "Governor Ann Lee" and content(text, q) == "the budget was tight"
+    # the clause starts after ", but" or ";": its subject, not the sentence's, speaks
+    text = "The plan drew protests, but the senator defended it on Tuesday, saying it was sound."
+    [q] = run(text)
+    assert speaker(text, q) == "the senator" and content(text, q) == "it was sound"
+
+
+def test_participle_after_a_report_takes_the_reporter_not_the_adjunct():
+    text = '"We will not back down," Jane Doe said on Tuesday, adding that the polls were good.'
+    direct, added = run(text)
+    assert direct.speaker_name == added.speaker_name == "Jane Doe"
+    assert added.type == "indirect" and content(text, added) == "the polls were good"
+    text = '"We will not back down," Jane Doe said Tuesday, adding: "The polls are with us."'
+    first, second = run(text)
+    assert second.type == "direct" and content(text, second) == "The polls are with us."
+    assert speaker(text, second) == "Jane Doe" and cue(text, second) == "adding"
+    # a participle is no inverted attribution: ", adding that the party ..." has no speaker "the party"
+    text = '"We will not back down," Jane Doe said, adding that the party was "more united than ever."'
+    direct, added = run(text)
+    assert added.type == "mixed" and content(text, added) == 'the party was "more united than ever."'
+    assert added.speaker_name == "Jane Doe"
+
+
+def test_participle_near_misses():
+    # with no comma the participle belongs to the noun before it: the document speaks
+    text = "The company released a letter saying the plant would close."
+    [q] = run(text)
+    assert speaker(text, q) == "a letter"
+    # a participle that reports no clause is no quote ("adding" words to a name)
+    assert run('The agency renamed the database, adding the words "and Emergency" to its name.') == []
+    # a subject too far back is not hunted for, and the object before the comma is no speaker
+    campaign = " and ".join(["housing", "transport", "schools", "policing", "the budget", "the port"] * 6)
+    text = (f"Mayor Tom Reed who was re-elected last year after a campaign that centred on {campaign} "
+            "lashed out at the media, saying the coverage was unfair.")
+    assert [speaker(text, q) for q in run(text)] == []
 
 
 def test_indirect_according_to():

@@ -309,11 +309,12 @@ def test_complement_start_reads_the_whole_window_when_it_needs_to():
 
     for text in _WINDOW_TEXTS:
         ex = _Extractor(text or "x", make_sentences(text or "x"))
-        for lemma in ("say", "tell", "announce"):
+        for lemma, participle in (("say", False), ("tell", False), ("announce", False), ("say", True)):
             cue = _Cue(0, 0, lemma)
             for pos in range(0, len(text), 4):
-                whole = ex._complement_from(cue, tokenize(text, pos, min(len(text), pos + 400)), False)
-                assert ex._complement_start(cue, pos, len(text)) == whole
+                toks = tokenize(text, pos, min(len(text), pos + 400))
+                whole = ex._complement_from(cue, toks, False, participle)
+                assert ex._complement_start(cue, pos, len(text), participle) == whole
 
 
 def test_name_run_analysis_ignores_an_inert_left_context():
