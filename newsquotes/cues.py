@@ -125,7 +125,8 @@ ADVERBS = frozenset({"also", "later", "then", "has", "have", "had", "was", "is",
                      "reportedly", "allegedly", "repeatedly", "publicly", "privately",
                      "separately", "similarly", "however", "still", "yet", "too", "already",
                      "subsequently", "simply", "flatly", "firmly", "bluntly", "even", "often",
-                     "frequently", "last", "first", "has been", "been", "being", "be"})
+                     "frequently", "last", "first", "has been", "been", "being", "be",
+                     "long", "always", "now", "just"})  # "have long argued", "now says"
 
 # Objects of "tell"/"inform"-type verbs and other material between the cue and its clause.
 LISTENER_PREPOSITIONS = frozenset({"to", "on", "in", "at", "during", "after", "before", "with",

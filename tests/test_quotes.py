@@ -626,6 +626,15 @@ def test_passive_with_adverb_is_not_a_cue():
     assert content(text, q) == "the paperwork was incomplete"
 
 
+@pytest.mark.parametrize("adverb", ["long", "always", "now", "just"])
+def test_adverb_of_time_between_subject_and_cue_is_skipped(adverb):
+    # "Critics have long argued that ...": the adverb stands between the speaker and the verb
+    text = f"Critics of the plan have {adverb} argued that the rules are too loose."
+    [q] = run(text)
+    assert speaker(text, q) == "Critics of the plan" and cue(text, q) == "argued"
+    assert content(text, q) == "the rules are too loose"
+
+
 def test_a_cue_every_few_words_gives_a_quote_per_repetition():
     # Speed with dense cues is measured in bench/hostile.py; here: every repeated quote is found.
     unit = '"A," said Smith. according to Jones, The Church of X said: '
