@@ -258,7 +258,7 @@ def _trie_pattern(words) -> str:
     return build(trie)
 
 
-_CUE_TRIE = _trie_pattern({w for form in cues.CUE_LEMMA for w in (form, form.capitalize())})
+_CUE_TRIE = _trie_pattern({w for form in cues.CUE_LEMMA for w in (form, form.capitalize())} | set(cues.DOCUMENT_CUE_LEMMA))
 _CUE_WORD = re.compile(r"\b" + _CUE_TRIE + r"\b")
 # Both cue patterns in one scan of a whole document (``_cue_hits``): at a non-word character,
 # a phrase cue after it (group 1, in a lookahead, so that the words inside it are still
@@ -344,9 +344,10 @@ class _Hits:
         return hits[i:j]
 
 
-def _find_cues(text: str, lo: int, hi: int, headline: bool, inside,
+def _find_cues(text: str, lo: int, hi: int, headline: bool, inside, before_quotation,
                phrases: list[tuple[int, int, str]], words: list[tuple[int, int, str]]) -> list[_Cue]:
-    """The usable speech cues among the phrase and word matches of one sentence ``[lo, hi)``."""
+    """The usable speech cues among the phrase and word matches of one sentence ``[lo, hi)``
+    (``before_quotation(pos)``: is the word at ``pos`` a cue found before a quotation?)."""
     found: list[_Cue] = []
     for start, end, group in phrases:
         if not inside(start):
@@ -376,6 +377,8 @@ def _find_cues(text: str, lo: int, hi: int, headline: bool, inside,
             continue  # passive: "was told to", "is said to", "was initially denied"
         if prev and prev[-1] in _NOUN_DETERMINERS:
             continue  # a noun: "the report", "a claim"
+        if low in cues.DOCUMENT_CUE_LEMMA and not (prev and prev[-1] in cues.DOCUMENTS) and not before_quotation(pos):
+            continue  # "the states that ...": a verb only after a document ("the report states")
         found.append(_Cue(pos, end, lemma, plural=low == lemma))
     found.sort(key=lambda c: c.start)
     return found
@@ -437,21 +440,25 @@ class _Extractor:
                 hits.append((pos, m.end(1), m.group(1)))
         return hits
 
+    def _before_quotation(self, pos: int) -> bool:
+        k = bisect_left(self._quotation_starts, pos)
+        return k < len(self._quotation_starts) and self._quotation_starts[k] == pos
+
     def _sentence_word_hits(self, lo: int, hi: int) -> list[tuple[int, int, str]]:
         """The cue words of the sentence ``[lo, hi)``, with those found before quotations."""
         words = self._word_hits.within(lo, hi)
         if self._quotation_hits:
             i = bisect_left(self._quotation_starts, lo)
             j = bisect_left(self._quotation_starts, hi, i)
-            if i < j:
-                words = sorted(words + self._quotation_hits[i:j])
+            if i < j:  # (a set: "states" may be found by both scans)
+                words = sorted(set(words + self._quotation_hits[i:j]))
         return words
 
     def cues_in(self, si: int) -> list[_Cue]:
         if si not in self.cues_by_sentence:
             s = self.sentences[si]
             self.cues_by_sentence[si] = _find_cues(
-                self.text, s.start, s.end, s.block in ("title", "heading"), self.inside,
+                self.text, s.start, s.end, s.block in ("title", "heading"), self.inside, self._before_quotation,
                 self._phrase_hits.within(s.start, s.end), self._sentence_word_hits(s.start, s.end),
             )
         return self.cues_by_sentence[si]

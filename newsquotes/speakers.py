@@ -46,8 +46,7 @@ _DOTTED_PLACES = frozenset({"U.S", "U.K", "U.N", "E.U", "U.S.A", "U.A.E", "D.C"}
 _POSTNOMINALS = frozenset({"qc", "sc", "kc", "mp", "mep", "md", "phd", "jr", "sr", "ii", "iii",
                            "obe", "mbe", "cbe", "esq", "inc", "ltd"})
 # Documents that speak for an author named after them ("the post by an unknown author said").
-_DOCUMENTS = frozenset({"statement", "letter", "tweet", "post", "blog", "report", "memo", "message",
-                        "email", "posting", "release", "analysis", "editorial", "column", "note"})
+_DOCUMENTS = cues.DOCUMENTS
 # Nouns that speak for the owner named before them ("Cornyn's statement added"): documents, and
 # the channels and agents that speak for a person.
 _DOCUMENT_NOUNS = _DOCUMENTS | {"website", "account", "spokesman", "spokeswoman", "spokesperson", "office",
@@ -619,7 +618,7 @@ def speaker_before(text: str, lo: int, hi: int, plural_verb: bool = False) -> Me
         # document is itself the object of a modifier: "officials familiar with the report on")
         document = _np_backward(toks, topic - 1)
         if document is not None and not (document > 0 and toks[document - 1].low in _OBJECT_PREPOSITIONS) and (
-            toks[topic].low != "of" or _classify(text, toks[topic + 1:i + 1]) is None
+            not _author_of(toks, topic) or _classify(text, toks[topic + 1:i + 1]) is None
         ):
             return _classify(text, toks[document:topic])
     if start is None:
@@ -653,14 +652,23 @@ def speaker_before(text: str, lo: int, hi: int, plural_verb: bool = False) -> Me
     return _classify(text, np_toks)
 
 
-# Prepositions after a document that name its topic or addressee ("the report on Foreign Aid",
-# "a letter to the editor", "an analysis of its own traffic"); "of" may also name its author
-# ("the report of the Senate committee"), so there the object speaks if it can.
-_TOPIC_PREPOSITIONS = frozenset({"on", "about", "to", "into", "over", "regarding", "concerning", "of"})
+# Prepositions after a document that name its topic, addressee or target ("the report on
+# Foreign Aid", "a letter to the editor", "an analysis of its own traffic", "the lawsuit
+# against the city"); "of" may also name its author ("the report of the Senate committee"),
+# so there the object speaks if it can, except after a charging paper, whose "of" names the
+# accused ("the indictment of Smith").
+_TOPIC_PREPOSITIONS = frozenset({"on", "about", "to", "into", "over", "regarding", "concerning", "of",
+                                 "against"})
+_CHARGING_DOCUMENTS = frozenset({"indictment", "subpoena", "warrant"})
 _TOPIC_TOKENS = 8  # the longest topic stepped over between a document and its cue
 _OBJECT_PREPOSITIONS = cues.LISTENER_PREPOSITIONS | {"of", "into"}
 _NOT_IN_TOPIC = frozenset({"and", "or", "but", "that", "which", "who", "whom", "whose", "where",
                            "when", "while", "is", "are", "was", "were", "has", "have", "had"})
+
+
+def _author_of(toks: Sequence[Tok], topic: int) -> bool:
+    """May the object of the preposition at ``toks[topic]`` be the document's author?"""
+    return toks[topic].low == "of" and toks[topic - 1].low not in _CHARGING_DOCUMENTS
 
 
 def _topic_preposition(toks: Sequence[Tok], start: int | None, i: int) -> int | None:

@@ -208,6 +208,47 @@ def test_the_topic_or_addressee_of_a_document_is_not_its_speaker(text, mention):
     assert speaker(text, q) == mention
 
 
+@pytest.mark.parametrize("text, mention, cue_word", [
+    ("The indictment says the treasurer hid the payments from auditors.", "The indictment", "says"),
+    ("The lawsuit alleges that the county ignored repeated safety warnings.", "The lawsuit", "alleges"),
+    ("According to the complaint, the landlord kept the deposits of forty tenants.", "the complaint", "According to"),
+    ("The affidavit claims the deputy searched the truck without consent.", "The affidavit", "claims"),
+    ("The motion argues that the evidence was gathered without a warrant.", "The motion", "argues"),
+    ("The executive order says federal agencies must cut their travel budgets.", "The executive order", "says"),
+    ("According to the transcript, the governor asked the aide to delay the vote.", "the transcript", "According to"),
+    ("The ruling said the zoning law was vague and could not be enforced.", "The ruling", "said"),
+    # the target of a charge or a suit is not its author
+    ("The indictment of Mayor Tom Reyes says the payments were hidden from auditors.", "The indictment", "says"),
+    ("The suit against the school board claims the new policy breaks state law.", "The suit", "claims"),
+])
+def test_court_and_government_papers_speak(text, mention, cue_word):
+    [q] = run(text)
+    assert q.type == "indirect" and speaker(text, q) == mention and cue(text, q) == cue_word
+    assert q.speaker_kind == "organization" and q.speaker_name == mention.split(" ", 1)[1].replace("the ", "")
+
+
+def test_the_owner_of_a_court_paper_is_its_speaker():
+    text = "Dana Whitfield's lawsuit alleges the city violated her right to a hearing."
+    [q] = run(text)
+    assert speaker(text, q) == "Dana Whitfield" and q.speaker_kind == "name"
+    assert content(text, q) == "the city violated her right to a hearing"
+
+
+def test_states_and_notes_after_a_document_are_cues():
+    text = "The complaint states that the firm billed patients for tests never performed."
+    [q] = run(text)
+    assert speaker(text, q) == "The complaint" and cue(text, q) == "states" and q.cue_lemma == "state"
+    assert content(text, q) == "the firm billed patients for tests never performed"
+    text = "The memo notes that the agency had missed three deadlines."
+    [q] = run(text)
+    assert speaker(text, q) == "The memo" and cue(text, q) == "notes"
+    # near misses: the noun readings, and a subject that is no document, give no cue
+    for text in ("Officials said the states that expanded the program saw costs rise sharply.",
+                 "Officials said the field notes that survived the fire were sent to a museum."):
+        assert [cue(text, q) for q in run(text)] == ["said"]
+    assert run("Ohio states that the rule applies to every county in the region.") == []
+
+
 def test_floating_quote_after_colon_intro_paragraph():
     text = ('In a statement, the Interior Ministry said:\n\n'
             '"All flights from the northern airports are suspended until further notice."')
