@@ -26,12 +26,14 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import islice
 
 from newsquotes import cues
 from newsquotes.adjuncts import adjuncts_end, is_setting
 from newsquotes.model import Quote, Sentence
 from newsquotes.speakers import (
-    _MORE, Mention, SpeakerResolver, Tok, clause_subject, introduces_author, speaker_after, speaker_before,
+    _MORE, Mention, SpeakerResolver, Tok, clause_subject, introduces_author, new_speaker_clause, speaker_after,
+    speaker_before,
     tokenize, tokenize_head,
 )
 
@@ -754,11 +756,14 @@ class _Extractor:
         # bounded windows, so that a sentence with thousands of cues stays linear
         before = text[max(s0, attr_start - 300):attr_start]
         if _WORD.search(before) and before.rstrip().rstrip("\"”’").rstrip().endswith(",") and not _only_adverbial(before.rstrip(" ,")):
-            after_text = text[self._adjuncts_after(cue, attr_end, s1):min(s1, attr_end + 300)]
-            if not _WORD.search(after_text) or re.match(r"\s*,\s*\w+ing\b", after_text):
+            after = self._adjuncts_after(cue, attr_end, s1)
+            after_text = text[after:min(s1, attr_end + 300)]
+            # ("CLAUSE, critics said, but the senator defended it": the contrast is the writer's)
+            contrast = _contrast_break(text, after, s1)
+            if not _WORD.search(after_text) or re.match(r"\s*,\s*\w+ing\b", after_text) or contrast == after:
                 return self._clause_item(self._quote_start(s0), attr_start, m, cue, "trailing")
             if after_text.lstrip().startswith(","):
-                return self._clause_item(s0, s1, m, cue, "parenthetical")
+                return self._clause_item(s0, contrast, m, cue, "parenthetical")
         if inverted:
             return None
         return self._reported_clause(si, cue, m, attr_end, s1)
@@ -1284,6 +1289,7 @@ def _clause_end(text: str, start: int, s1: int, sent_cues: list[_Cue]) -> int:
     colon = _COLON_QUOTE.search(text, start, s1)
     if colon:
         s1 = colon.start()
+    s1 = _contrast_break(text, start, s1)
     for c in sent_cues:
         if start < c.start < s1:
             w = re.search(r",\s*with\s+[^,]{1,60}$", text[max(start, c.start - 70):c.start])
@@ -1296,6 +1302,22 @@ def _clause_end(text: str, start: int, s1: int, sent_cues: list[_Cue]) -> int:
                 return joined
             if _participle_after_comma(text, start, c):
                 return c.start  # ", adding that ...", ", citing the polls": the speaker's next act
+    return s1
+
+
+# ", but", ", while", ", whereas" before a clause that may be the writer's own.
+_CONTRAST = re.compile(r",\s*(?:but|while|whereas)\s+")
+_CONTRASTS_TRIED = 4  # (bounded: a hostile clause may hold thousands)
+
+
+def _contrast_break(text: str, start: int, s1: int) -> int:
+    """Where a reported clause in ``[start, s1)`` ends before a contrast with a new person or
+    body as subject ("Critics said the bill would raise costs, but the senator defended it");
+    ``s1`` if it has none. A contrast of things ("..., but imports fell") or one that goes on
+    with the speaker ("..., but it could still pass") stays in the report."""
+    for m in islice(_CONTRAST.finditer(text, start, s1), _CONTRASTS_TRIED):
+        if new_speaker_clause(text, m.end(), s1):
+            return m.start()
     return s1
 
 

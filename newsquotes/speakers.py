@@ -868,6 +868,31 @@ def clause_subject(text: str, lo: int, hi: int) -> Mention | None:
     return _classify(text, toks[k:end]) if end > k else None
 
 
+# Auxiliaries of a clause told in the writer's tense ("but the senator has defended it");
+# modals ("would", "could") are left out, as they go on with a report more often.
+_TENSE_AUXILIARIES = frozenset({"has", "have", "had", "was", "were", "is", "are", "did", "does", "do"})
+_NEW_SUBJECT_TOKENS = 12  # a new clause's subject and verb come within this many tokens
+
+
+def new_speaker_clause(text: str, lo: int, hi: int) -> bool:
+    """Does a clause open at ``lo`` with a subject that names someone (a name, a role or a
+    body, not a pronoun or a thing) and a verb right after it that is no modal ("the senator
+    defended it", "supporters praised ...")? After ", but" or ", while" in a report, such a
+    clause is the writer's, not the speaker's ("imports fell", "it could still pass" may go
+    on with the report)."""
+    toks = tokenize_head(text, lo, hi, _NEW_SUBJECT_TOKENS)
+    end = _subject_end(toks, 0)
+    if end == 0 or end >= len(toks):
+        return False
+    verb = toks[end]
+    if verb.cap or not verb.text.isalpha() or verb.low in _STOP_LOWER and not (
+        verb.low in _TENSE_AUXILIARIES or verb.low in cues.CUE_LEMMA
+    ):
+        return False
+    subject = _classify(text, list(toks[:end]))
+    return subject is not None and subject.kind != "pronoun"
+
+
 def _subject_end(toks: Sequence[Tok], k: int) -> int:
     """The end of the noun phrase that starts at ``k`` and is a clause's subject: a
     determiner, a few modifiers, then the head (capitalised words, people and organisation

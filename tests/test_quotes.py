@@ -362,6 +362,48 @@ def test_participle_cue_after_a_reported_clause_ends_it():
     assert content(text, q) == "the storm hit the coast, killing 12 people"
 
 
+@pytest.mark.parametrize("contrast", [
+    "but the mayor defended it", "while supporters praised its savings",
+    "whereas the governor called it a bargain", "but the White House has rejected that claim",
+])
+def test_contrast_with_a_new_person_or_body_ends_the_reported_clause(contrast):
+    text = f"Critics said the toll plan would raise costs for commuters, {contrast}."
+    [q] = run(text)
+    assert q.type == "indirect" and content(text, q) == "the toll plan would raise costs for commuters"
+    assert speaker(text, q) == "Critics" and cue(text, q) == "said"
+    # also after a trailing or parenthetical attribution
+    text = f"The toll plan would raise costs for commuters, critics said, {contrast}."
+    [q] = run(text)
+    assert content(text, q) == "The toll plan would raise costs for commuters" and speaker(text, q) == "critics"
+    text = f"The toll plan, critics said, would raise costs for commuters, {contrast}."
+    [q] = run(text)
+    assert content(text, q) == "The toll plan, critics said, would raise costs for commuters"
+
+
+def test_contrast_with_a_second_report_gives_two_quotes():
+    text = "Critics said the toll plan would raise costs, but the mayor said it would cut traffic."
+    first, second = run(text)
+    assert content(text, first) == "the toll plan would raise costs" and first.speaker_name == "critics"
+    assert content(text, second) == "it would cut traffic" and second.speaker_name == "mayor"
+
+
+@pytest.mark.parametrize("text, reported", [
+    # no comma, no new clause
+    ("Critics said the program was small but growing fast in rural counties.",
+     "the program was small but growing fast in rural counties"),
+    # a contrast of things, or one that goes on with the speaker's own subject or a modal
+    ("The agency said exports rose sharply in May, while imports fell for a third month.",
+     "exports rose sharply in May, while imports fell for a third month"),
+    ("Critics said the toll plan would raise costs, but it could still pass the council.",
+     "the toll plan would raise costs, but it could still pass the council"),
+    ("Critics said the toll plan would raise costs, but not for families with children.",
+     "the toll plan would raise costs, but not for families with children"),
+])
+def test_contrast_that_may_go_on_with_the_report_stays_in_it(text, reported):
+    [q] = run(text)
+    assert content(text, q) == reported
+
+
 def test_indirect_trailing_attribution():
     text = "Interest rates will stay low for at least another year, the chief economist said."
     [q] = run(text)
