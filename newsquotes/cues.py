@@ -237,6 +237,14 @@ ORG_NOUNS = frozenset(
     industry sector unit division branch headquarters council's airline airport
     """.split()
 )
+# Last words of a newspaper's or magazine's name ("The Daily Ledger", "PC World"): after an
+# acronym, another of these words or an opening "The", they name a publication, not a person.
+PUBLICATION_WORDS = frozenset(
+    """Daily Times Post Journal News Tribune Herald Gazette Ledger World Weekly Review Magazine
+    Standard Chronicle Examiner Inquirer Enquirer Observer Telegraph Sentinel Dispatch Bulletin
+    Register Courier Globe Sun Star Mail Express Guardian Mirror Monitor Digest Insider
+    Reporter Record Independent Argus Clarion Advocate Beacon Banner""".split()
+)
 # Days and months: "on Tuesday" is a date, not part of a name ("Council on Foreign Relations").
 DATE_WORDS = frozenset(
     """Sunday Monday Tuesday Wednesday Thursday Friday Saturday January February March April May
