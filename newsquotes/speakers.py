@@ -244,7 +244,7 @@ def person_core(run: Sequence[Tok]) -> list[Tok]:
             or tok.text == "." and not (i > 0 and _initial(run[i - 1].text))
             or _possessive(tok)
             or (_org_or_place(tok) and (i + 1 < len(run) or tok.text not in cues.PLACES)
-                and not _publication_surname(run, i))
+                and not (tok.text in cues.PUBLICATION_WORDS and _publication_surname(run, i)))
             or (i + 1 < len(run) and run[i + 1].low in cues.TITLES and _nationality(tok.text))
         ):
             start = i + 1
@@ -267,7 +267,7 @@ def person_core(run: Sequence[Tok]) -> list[Tok]:
             return []
     while core and (core[0].low in cues.NAME_PARTICLES or core[0].text in cues.NON_NAME_CAPS):
         core = core[1:]
-    if core and _publication(run, core[-1]):
+    if core and core[-1].text in cues.PUBLICATION_WORDS and _publication(run, core[-1]):
         return []  # "PC World", "The Daily Ledger": a publication
     if len(core) == 1 and core[0].low in _PERSON_NOUN_FORMS and _singular(core[0].low) != core[0].low:
         return []  # "Officials", "Experts" opening a sentence: people, not a name
@@ -285,11 +285,11 @@ def person_core(run: Sequence[Tok]) -> list[Tok]:
 
 
 def _publication(run: Sequence[Tok], last: Tok) -> bool:
-    """Does the run name a publication with ``last``, its last word in the name ("World",
+    """Does the run name a publication with ``last``, a publication word that ends it ("World",
     "Ledger")? So it does after an acronym or another publication word ("PC World", "Daily
     Ledger"), or in a run that opens with "The" and has no title ("The Springfield Ledger",
     not "The Rev. John Post")."""
-    if last.text not in cues.PUBLICATION_WORDS or last is not run[-1]:
+    if last is not run[-1]:
         return False
     before = run[-2] if len(run) > 1 else None
     if before is not None and (_acronym(before.text) or before.text in cues.PUBLICATION_WORDS):
@@ -302,7 +302,7 @@ def _publication_surname(run: Sequence[Tok], i: int) -> bool:
     nothing but titles before them ("Joe Post", "Sen. Ann Herald"; not "Jordan Times")?"""
     first = run[i - 1] if i > 0 else None
     return (
-        i == len(run) - 1 and first is not None and run[i].text in cues.PUBLICATION_WORDS
+        i == len(run) - 1 and first is not None
         and _name_gender(first.text) is not None and first.text not in cues.PLACES
         and all(t.low in cues.TITLES or t.low == "the" or t.text == "." for t in run[:i - 1])
     )
@@ -380,7 +380,7 @@ def _classify(text: str, toks: list[Tok]) -> Mention | None:
             return Mention(a, head.end, text[a:head.end], kind, text[a:toks[p - 1].end])
     if len(toks) == 1 and head.low in cues.SUBJECT_PRONOUNS:
         return Mention(head.start, head.end, head.text, "pronoun")
-    if _publication(toks, head) and all(t.cap or t.low in _CONNECTORS for t in toks):
+    if head.text in cues.PUBLICATION_WORDS and _publication(toks, head) and all(t.cap or t.low in _CONNECTORS for t in toks):
         # "The Globe and Mail": a publication's name may hold an "and" that splits its runs
         return Mention(toks[0].start, head.end, text[toks[0].start:head.end], "organization")
     owner = _document_owner(text, toks)
