@@ -33,7 +33,7 @@ from newsquotes.adjuncts import adjuncts_end, is_setting
 from newsquotes.model import Quote, Sentence
 from newsquotes.speakers import (
     _MORE, Mention, SpeakerResolver, Tok, clause_subject, introduces_author, new_speaker_clause, speaker_after,
-    speaker_before,
+    speaker_before, subject_with_verb,
     tokenize, tokenize_head,
 )
 
@@ -740,6 +740,8 @@ class _Extractor:
         if _participle_after_comma(text, s0, cue):
             m = self._participle_subject(si, s0, cue)
             return self._reported_clause(si, cue, m, cue.end, s1, True) if m is not None else None
+        if text.endswith("ing", cue.start, cue.end) and not text[s0:cue.start].strip():
+            return self._opening_participle(cue, s1)
         m = speaker_before(text, s0, cue.start, cue.plural)
         inverted = False
         if m is None and _coordinated(text, s0, cue.start):
@@ -767,6 +769,23 @@ class _Extractor:
         if inverted:
             return None
         return self._reported_clause(si, cue, m, attr_end, s1)
+
+    def _opening_participle(self, cue: _Cue, s1: int) -> _Item | None:
+        """"Saying the plan would fail, Trump lashed out ...": a participle cue that opens the
+        sentence reports the clause up to the comma before the main clause, and the main
+        clause's subject is the speaker. The comma is the first of a few that is followed by
+        a subject and its verb ("Saying that, if elected, he would ..." skips "if elected"),
+        before any colon or semicolon, which no participle's clause holds."""
+        text = self.text
+        stop = _COLON_OR_SEMICOLON.search(text, cue.end, s1)
+        if stop is not None:
+            s1 = stop.start()
+        for comma in islice(_COMMA.finditer(text, cue.end, s1), _OPENING_COMMAS):
+            m = subject_with_verb(text, comma.end(), s1)
+            if m is not None:
+                start = self._complement_start(cue, cue.end, comma.start(), True)
+                return self._clause_item(start, comma.start(), m, cue, "clause") if start is not None else None
+        return None
 
     def _reported_clause(self, si: int, cue: _Cue, m: Mention, attr_end: int, s1: int,
                          participle: bool = False) -> _Item | None:
@@ -1304,6 +1323,10 @@ def _clause_end(text: str, start: int, s1: int, sent_cues: list[_Cue]) -> int:
                 return c.start  # ", adding that ...", ", citing the polls": the speaker's next act
     return s1
 
+
+_COMMA = re.compile(",")
+_COLON_OR_SEMICOLON = re.compile("[:;]")
+_OPENING_COMMAS = 4  # commas tried after a sentence-opening participle cue
 
 # ", but", ", while", ", whereas" before a clause that may be the writer's own.
 _CONTRAST = re.compile(r",\s*(?:but|while|whereas)\s+")

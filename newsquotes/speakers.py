@@ -908,22 +908,31 @@ _TENSE_AUXILIARIES = frozenset({"has", "have", "had", "was", "were", "is", "are"
 _NEW_SUBJECT_TOKENS = 12  # a new clause's subject and verb come within this many tokens
 
 
-def new_speaker_clause(text: str, lo: int, hi: int) -> bool:
-    """Does a clause open at ``lo`` with a subject that names someone (a name, a role or a
-    body, not a pronoun or a thing) and a verb right after it that is no modal ("the senator
-    defended it", "supporters praised ...")? After ", but" or ", while" in a report, such a
-    clause is the writer's, not the speaker's ("imports fell", "it could still pass" may go
-    on with the report)."""
+def subject_with_verb(text: str, lo: int, hi: int) -> Mention | None:
+    """The subject that opens a clause at ``lo`` (a pronoun, a name, a role or a body, not a
+    thing) when a verb that is no modal follows it right away ("the senator defended it",
+    "supporters praised ...", "she refused ..."); None otherwise."""
     toks = tokenize_head(text, lo, hi, _NEW_SUBJECT_TOKENS)
-    end = _subject_end(toks, 0)
-    if end == 0 or end >= len(toks):
-        return False
+    if toks and toks[0].low in cues.SUBJECT_PRONOUNS:
+        end, subject = 1, Mention(toks[0].start, toks[0].end, toks[0].text, "pronoun")
+    else:
+        end = _subject_end(toks, 0)
+        subject = _classify(text, list(toks[:end])) if end else None
+    if subject is None or end >= len(toks):
+        return None
     verb = toks[end]
     if verb.cap or not verb.text.isalpha() or verb.low in _STOP_LOWER and not (
         verb.low in _TENSE_AUXILIARIES or verb.low in cues.CUE_LEMMA
     ):
-        return False
-    subject = _classify(text, list(toks[:end]))
+        return None
+    return subject
+
+
+def new_speaker_clause(text: str, lo: int, hi: int) -> bool:
+    """Does a clause open at ``lo`` with a subject that names someone, not a pronoun, and its
+    verb (``subject_with_verb``)? After ", but" or ", while" in a report, such a clause is the
+    writer's, not the speaker's ("imports fell", "it could still pass" may go on with it)."""
+    subject = subject_with_verb(text, lo, hi)
     return subject is not None and subject.kind != "pronoun"
 
 

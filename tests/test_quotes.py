@@ -523,6 +523,31 @@ def test_participle_near_misses():
     assert [speaker(text, q) for q in run(text)] == []
 
 
+@pytest.mark.parametrize("text, reported, mention, cue_word", [
+    ("Saying the tariff plan would fail, Governor Ann Lee lashed out at the trade office on Tuesday.",
+     "the tariff plan would fail", "Governor Ann Lee", "Saying"),
+    ("Arguing that the new tax would hurt farmers, the senator voted against the budget.",
+     "the new tax would hurt farmers", "the senator", "Arguing"),
+    ("Insisting the contract had been fair, she refused to resign from the board.",
+     "the contract had been fair", "she", "Insisting"),
+    # the clause may hold commas of its own: the main clause is the first with a subject and verb
+    ("Saying that, if elected, she would cut property taxes, the candidate thanked her donors.",
+     "if elected, she would cut property taxes", "the candidate", "Saying"),
+])
+def test_participle_cue_opening_the_sentence_takes_the_main_clause_subject(text, reported, mention, cue_word):
+    [q] = run(text)
+    assert q.type == "indirect" and content(text, q) == reported
+    assert speaker(text, q) == mention and cue(text, q) == cue_word
+
+
+def test_opening_participle_near_misses():
+    # a participle that reports no clause, and one that is no cue, give nothing of their own
+    assert run("Saying goodbye to her staff, the governor left the building for the last time.") == []
+    text = "Speaking to reporters, the senator said the bill would pass this week."
+    [q] = run(text)
+    assert cue(text, q) == "said" and content(text, q) == "the bill would pass this week"
+
+
 def test_indirect_according_to():
     text = "According to local police, the suspect fled on foot toward the river."
     [q] = run(text)
