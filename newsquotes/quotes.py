@@ -26,12 +26,14 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import islice
 
 from newsquotes import cues
 from newsquotes.adjuncts import adjuncts_end, is_setting
 from newsquotes.model import Quote, Sentence
 from newsquotes.speakers import (
-    _MORE, Mention, SpeakerResolver, Tok, clause_subject, introduces_author, speaker_after, speaker_before,
+    _MORE, Mention, SpeakerResolver, Tok, clause_subject, introduces_author, new_speaker_clause, speaker_after,
+    speaker_before, subject_with_verb,
     tokenize, tokenize_head,
 )
 
@@ -258,7 +260,7 @@ def _trie_pattern(words) -> str:
     return build(trie)
 
 
-_CUE_TRIE = _trie_pattern({w for form in cues.CUE_LEMMA for w in (form, form.capitalize())})
+_CUE_TRIE = _trie_pattern({w for form in cues.CUE_LEMMA for w in (form, form.capitalize())} | set(cues.DOCUMENT_CUE_LEMMA))
 _CUE_WORD = re.compile(r"\b" + _CUE_TRIE + r"\b")
 # Both cue patterns in one scan of a whole document (``_cue_hits``): at a non-word character,
 # a phrase cue after it (group 1, in a lookahead, so that the words inside it are still
@@ -344,9 +346,10 @@ class _Hits:
         return hits[i:j]
 
 
-def _find_cues(text: str, lo: int, hi: int, headline: bool, inside,
+def _find_cues(text: str, lo: int, hi: int, headline: bool, inside, before_quotation,
                phrases: list[tuple[int, int, str]], words: list[tuple[int, int, str]]) -> list[_Cue]:
-    """The usable speech cues among the phrase and word matches of one sentence ``[lo, hi)``."""
+    """The usable speech cues among the phrase and word matches of one sentence ``[lo, hi)``
+    (``before_quotation(pos)``: is the word at ``pos`` a cue found before a quotation?)."""
     found: list[_Cue] = []
     for start, end, group in phrases:
         if not inside(start):
@@ -376,6 +379,8 @@ def _find_cues(text: str, lo: int, hi: int, headline: bool, inside,
             continue  # passive: "was told to", "is said to", "was initially denied"
         if prev and prev[-1] in _NOUN_DETERMINERS:
             continue  # a noun: "the report", "a claim"
+        if low in cues.DOCUMENT_CUE_LEMMA and not (prev and prev[-1] in cues.DOCUMENTS) and not before_quotation(pos):
+            continue  # "the states that ...": a verb only after a document ("the report states")
         found.append(_Cue(pos, end, lemma, plural=low == lemma))
     found.sort(key=lambda c: c.start)
     return found
@@ -437,21 +442,25 @@ class _Extractor:
                 hits.append((pos, m.end(1), m.group(1)))
         return hits
 
+    def _before_quotation(self, pos: int) -> bool:
+        k = bisect_left(self._quotation_starts, pos)
+        return k < len(self._quotation_starts) and self._quotation_starts[k] == pos
+
     def _sentence_word_hits(self, lo: int, hi: int) -> list[tuple[int, int, str]]:
         """The cue words of the sentence ``[lo, hi)``, with those found before quotations."""
         words = self._word_hits.within(lo, hi)
         if self._quotation_hits:
             i = bisect_left(self._quotation_starts, lo)
             j = bisect_left(self._quotation_starts, hi, i)
-            if i < j:
-                words = sorted(words + self._quotation_hits[i:j])
+            if i < j:  # (a set: "states" may be found by both scans)
+                words = sorted(set(words + self._quotation_hits[i:j]))
         return words
 
     def cues_in(self, si: int) -> list[_Cue]:
         if si not in self.cues_by_sentence:
             s = self.sentences[si]
             self.cues_by_sentence[si] = _find_cues(
-                self.text, s.start, s.end, s.block in ("title", "heading"), self.inside,
+                self.text, s.start, s.end, s.block in ("title", "heading"), self.inside, self._before_quotation,
                 self._phrase_hits.within(s.start, s.end), self._sentence_word_hits(s.start, s.end),
             )
         return self.cues_by_sentence[si]
@@ -731,6 +740,8 @@ class _Extractor:
         if _participle_after_comma(text, s0, cue):
             m = self._participle_subject(si, s0, cue)
             return self._reported_clause(si, cue, m, cue.end, s1, True) if m is not None else None
+        if text.endswith("ing", cue.start, cue.end) and not text[s0:cue.start].strip():
+            return self._opening_participle(cue, s1)
         m = speaker_before(text, s0, cue.start, cue.plural)
         inverted = False
         if m is None and _coordinated(text, s0, cue.start):
@@ -747,14 +758,34 @@ class _Extractor:
         # bounded windows, so that a sentence with thousands of cues stays linear
         before = text[max(s0, attr_start - 300):attr_start]
         if _WORD.search(before) and before.rstrip().rstrip("\"”’").rstrip().endswith(",") and not _only_adverbial(before.rstrip(" ,")):
-            after_text = text[self._adjuncts_after(cue, attr_end, s1):min(s1, attr_end + 300)]
-            if not _WORD.search(after_text) or re.match(r"\s*,\s*\w+ing\b", after_text):
+            after = self._adjuncts_after(cue, attr_end, s1)
+            after_text = text[after:min(s1, attr_end + 300)]
+            # ("CLAUSE, critics said, but the senator defended it": the contrast is the writer's)
+            contrast = _contrast_break(text, after, s1)
+            if not _WORD.search(after_text) or re.match(r"\s*,\s*\w+ing\b", after_text) or contrast == after:
                 return self._clause_item(self._quote_start(s0), attr_start, m, cue, "trailing")
             if after_text.lstrip().startswith(","):
-                return self._clause_item(s0, s1, m, cue, "parenthetical")
+                return self._clause_item(s0, contrast, m, cue, "parenthetical")
         if inverted:
             return None
         return self._reported_clause(si, cue, m, attr_end, s1)
+
+    def _opening_participle(self, cue: _Cue, s1: int) -> _Item | None:
+        """"Saying the plan would fail, Trump lashed out ...": a participle cue that opens the
+        sentence reports the clause up to the comma before the main clause, and the main
+        clause's subject is the speaker. The comma is the first of a few that is followed by
+        a subject and its verb ("Saying that, if elected, he would ..." skips "if elected"),
+        before any colon or semicolon, which no participle's clause holds."""
+        text = self.text
+        stop = _COLON_OR_SEMICOLON.search(text, cue.end, s1)
+        if stop is not None:
+            s1 = stop.start()
+        for comma in islice(_COMMA.finditer(text, cue.end, s1), _OPENING_COMMAS):
+            m = subject_with_verb(text, comma.end(), s1)
+            if m is not None:
+                start = self._complement_start(cue, cue.end, comma.start(), True)
+                return self._clause_item(start, comma.start(), m, cue, "clause") if start is not None else None
+        return None
 
     def _reported_clause(self, si: int, cue: _Cue, m: Mention, attr_end: int, s1: int,
                          participle: bool = False) -> _Item | None:
@@ -1277,6 +1308,7 @@ def _clause_end(text: str, start: int, s1: int, sent_cues: list[_Cue]) -> int:
     colon = _COLON_QUOTE.search(text, start, s1)
     if colon:
         s1 = colon.start()
+    s1 = _contrast_break(text, start, s1)
     for c in sent_cues:
         if start < c.start < s1:
             w = re.search(r",\s*with\s+[^,]{1,60}$", text[max(start, c.start - 70):c.start])
@@ -1289,6 +1321,26 @@ def _clause_end(text: str, start: int, s1: int, sent_cues: list[_Cue]) -> int:
                 return joined
             if _participle_after_comma(text, start, c):
                 return c.start  # ", adding that ...", ", citing the polls": the speaker's next act
+    return s1
+
+
+_COMMA = re.compile(",")
+_COLON_OR_SEMICOLON = re.compile("[:;]")
+_OPENING_COMMAS = 4  # commas tried after a sentence-opening participle cue
+
+# ", but", ", while", ", whereas" before a clause that may be the writer's own.
+_CONTRAST = re.compile(r",\s*(?:but|while|whereas)\s+")
+_CONTRASTS_TRIED = 4  # (bounded: a hostile clause may hold thousands)
+
+
+def _contrast_break(text: str, start: int, s1: int) -> int:
+    """Where a reported clause in ``[start, s1)`` ends before a contrast with a new person or
+    body as subject ("Critics said the bill would raise costs, but the senator defended it");
+    ``s1`` if it has none. A contrast of things ("..., but imports fell") or one that goes on
+    with the speaker ("..., but it could still pass") stays in the report."""
+    for m in islice(_CONTRAST.finditer(text, start, s1), _CONTRASTS_TRIED):
+        if new_speaker_clause(text, m.end(), s1):
+            return m.start()
     return s1
 
 

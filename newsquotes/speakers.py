@@ -46,8 +46,7 @@ _DOTTED_PLACES = frozenset({"U.S", "U.K", "U.N", "E.U", "U.S.A", "U.A.E", "D.C"}
 _POSTNOMINALS = frozenset({"qc", "sc", "kc", "mp", "mep", "md", "phd", "jr", "sr", "ii", "iii",
                            "obe", "mbe", "cbe", "esq", "inc", "ltd"})
 # Documents that speak for an author named after them ("the post by an unknown author said").
-_DOCUMENTS = frozenset({"statement", "letter", "tweet", "post", "blog", "report", "memo", "message",
-                        "email", "posting", "release", "analysis", "editorial", "column", "note"})
+_DOCUMENTS = cues.DOCUMENTS
 # Nouns that speak for the owner named before them ("Cornyn's statement added"): documents, and
 # the channels and agents that speak for a person.
 _DOCUMENT_NOUNS = _DOCUMENTS | {"website", "account", "spokesman", "spokeswoman", "spokesperson", "office",
@@ -244,7 +243,8 @@ def person_core(run: Sequence[Tok]) -> list[Tok]:
             or not tok.cap and low in _PERSON_NOUN_FORMS
             or tok.text == "." and not (i > 0 and _initial(run[i - 1].text))
             or _possessive(tok)
-            or (_org_or_place(tok) and (i + 1 < len(run) or tok.text not in cues.PLACES))
+            or (_org_or_place(tok) and (i + 1 < len(run) or tok.text not in cues.PLACES)
+                and not (tok.text in cues.PUBLICATION_WORDS and _publication_surname(run, i)))
             or (i + 1 < len(run) and run[i + 1].low in cues.TITLES and _nationality(tok.text))
         ):
             start = i + 1
@@ -267,6 +267,8 @@ def person_core(run: Sequence[Tok]) -> list[Tok]:
             return []
     while core and (core[0].low in cues.NAME_PARTICLES or core[0].text in cues.NON_NAME_CAPS):
         core = core[1:]
+    if core and core[-1].text in cues.PUBLICATION_WORDS and _publication(run, core[-1]):
+        return []  # "PC World", "The Daily Ledger": a publication
     if len(core) == 1 and core[0].low in _PERSON_NOUN_FORMS and _singular(core[0].low) != core[0].low:
         return []  # "Officials", "Experts" opening a sentence: people, not a name
     if any(t.low in _THIRD_PERSON_CUES for t in core):
@@ -280,6 +282,34 @@ def person_core(run: Sequence[Tok]) -> list[Tok]:
     if any(t.text in cues.NON_NAME_CAPS or t.text.isdigit() for t in core):
         return []
     return core
+
+
+def _publication(run: Sequence[Tok], last: Tok) -> bool:
+    """Does the run name a publication with ``last``, a publication word that ends it ("World",
+    "Ledger")? So it does after an acronym or another publication word ("PC World", "Daily
+    Ledger"), or in a run that opens with "The" and has no title ("The Springfield Ledger",
+    not "The Rev. John Post")."""
+    if last is not run[-1]:
+        return False
+    before = run[-2] if len(run) > 1 else None
+    if before is not None and (_acronym(before.text) or before.text in cues.PUBLICATION_WORDS):
+        return True
+    return run[0].low == "the" and not any(t.low in cues.TITLES for t in run)
+
+
+def _publication_surname(run: Sequence[Tok], i: int) -> bool:
+    """Is the publication word ending the run at ``i`` a surname after a first name, with
+    nothing but titles before them ("Joe Post", "Sen. Ann Herald"; not "Jordan Times")?"""
+    first = run[i - 1] if i > 0 else None
+    return (
+        i == len(run) - 1 and first is not None
+        and _name_gender(first.text) is not None and first.text not in cues.PLACES
+        and all(t.low in cues.TITLES or t.low == "the" or t.text == "." for t in run[:i - 1])
+    )
+
+
+def _acronym(word: str) -> bool:
+    return len(word) > 1 and word.isupper() and word.isalpha()
 
 
 # Two to four plain capitalised words ("Maria Lopez"): the most common name run. When none of
@@ -350,6 +380,9 @@ def _classify(text: str, toks: list[Tok]) -> Mention | None:
             return Mention(a, head.end, text[a:head.end], kind, text[a:toks[p - 1].end])
     if len(toks) == 1 and head.low in cues.SUBJECT_PRONOUNS:
         return Mention(head.start, head.end, head.text, "pronoun")
+    if head.text in cues.PUBLICATION_WORDS and _publication(toks, head) and all(t.cap or t.low in _CONNECTORS for t in toks):
+        # "The Globe and Mail": a publication's name may hold an "and" that splits its runs
+        return Mention(toks[0].start, head.end, text[toks[0].start:head.end], "organization")
     owner = _document_owner(text, toks)
     if owner is not None:
         return owner
@@ -619,7 +652,7 @@ def speaker_before(text: str, lo: int, hi: int, plural_verb: bool = False) -> Me
         # document is itself the object of a modifier: "officials familiar with the report on")
         document = _np_backward(toks, topic - 1)
         if document is not None and not (document > 0 and toks[document - 1].low in _OBJECT_PREPOSITIONS) and (
-            toks[topic].low != "of" or _classify(text, toks[topic + 1:i + 1]) is None
+            not _author_of(toks, topic) or _classify(text, toks[topic + 1:i + 1]) is None
         ):
             return _classify(text, toks[document:topic])
     if start is None:
@@ -653,14 +686,23 @@ def speaker_before(text: str, lo: int, hi: int, plural_verb: bool = False) -> Me
     return _classify(text, np_toks)
 
 
-# Prepositions after a document that name its topic or addressee ("the report on Foreign Aid",
-# "a letter to the editor", "an analysis of its own traffic"); "of" may also name its author
-# ("the report of the Senate committee"), so there the object speaks if it can.
-_TOPIC_PREPOSITIONS = frozenset({"on", "about", "to", "into", "over", "regarding", "concerning", "of"})
+# Prepositions after a document that name its topic, addressee or target ("the report on
+# Foreign Aid", "a letter to the editor", "an analysis of its own traffic", "the lawsuit
+# against the city"); "of" may also name its author ("the report of the Senate committee"),
+# so there the object speaks if it can, except after a charging paper, whose "of" names the
+# accused ("the indictment of Smith").
+_TOPIC_PREPOSITIONS = frozenset({"on", "about", "to", "into", "over", "regarding", "concerning", "of",
+                                 "against"})
+_CHARGING_DOCUMENTS = frozenset({"indictment", "subpoena", "warrant"})
 _TOPIC_TOKENS = 8  # the longest topic stepped over between a document and its cue
 _OBJECT_PREPOSITIONS = cues.LISTENER_PREPOSITIONS | {"of", "into"}
 _NOT_IN_TOPIC = frozenset({"and", "or", "but", "that", "which", "who", "whom", "whose", "where",
                            "when", "while", "is", "are", "was", "were", "has", "have", "had"})
+
+
+def _author_of(toks: Sequence[Tok], topic: int) -> bool:
+    """May the object of the preposition at ``toks[topic]`` be the document's author?"""
+    return toks[topic].low == "of" and toks[topic - 1].low not in _CHARGING_DOCUMENTS
 
 
 def _topic_preposition(toks: Sequence[Tok], start: int | None, i: int) -> int | None:
@@ -858,6 +900,40 @@ def clause_subject(text: str, lo: int, hi: int) -> Mention | None:
         return Mention(toks[k].start, toks[k].end, toks[k].text, "pronoun")
     end = _subject_end(toks, k)
     return _classify(text, toks[k:end]) if end > k else None
+
+
+# Auxiliaries of a clause told in the writer's tense ("but the senator has defended it");
+# modals ("would", "could") are left out, as they go on with a report more often.
+_TENSE_AUXILIARIES = frozenset({"has", "have", "had", "was", "were", "is", "are", "did", "does", "do"})
+_NEW_SUBJECT_TOKENS = 12  # a new clause's subject and verb come within this many tokens
+
+
+def subject_with_verb(text: str, lo: int, hi: int) -> Mention | None:
+    """The subject that opens a clause at ``lo`` (a pronoun, a name, a role or a body, not a
+    thing) when a verb that is no modal follows it right away ("the senator defended it",
+    "supporters praised ...", "she refused ..."); None otherwise."""
+    toks = tokenize_head(text, lo, hi, _NEW_SUBJECT_TOKENS)
+    if toks and toks[0].low in cues.SUBJECT_PRONOUNS:
+        end, subject = 1, Mention(toks[0].start, toks[0].end, toks[0].text, "pronoun")
+    else:
+        end = _subject_end(toks, 0)
+        subject = _classify(text, list(toks[:end])) if end else None
+    if subject is None or end >= len(toks):
+        return None
+    verb = toks[end]
+    if verb.cap or not verb.text.isalpha() or verb.low in _STOP_LOWER and not (
+        verb.low in _TENSE_AUXILIARIES or verb.low in cues.CUE_LEMMA
+    ):
+        return None
+    return subject
+
+
+def new_speaker_clause(text: str, lo: int, hi: int) -> bool:
+    """Does a clause open at ``lo`` with a subject that names someone, not a pronoun, and its
+    verb (``subject_with_verb``)? After ", but" or ", while" in a report, such a clause is the
+    writer's, not the speaker's ("imports fell", "it could still pass" may go on with it)."""
+    subject = subject_with_verb(text, lo, hi)
+    return subject is not None and subject.kind != "pronoun"
 
 
 def _subject_end(toks: Sequence[Tok], k: int) -> int:

@@ -208,6 +208,47 @@ def test_the_topic_or_addressee_of_a_document_is_not_its_speaker(text, mention):
     assert speaker(text, q) == mention
 
 
+@pytest.mark.parametrize("text, mention, cue_word", [
+    ("The indictment says the treasurer hid the payments from auditors.", "The indictment", "says"),
+    ("The lawsuit alleges that the county ignored repeated safety warnings.", "The lawsuit", "alleges"),
+    ("According to the complaint, the landlord kept the deposits of forty tenants.", "the complaint", "According to"),
+    ("The affidavit claims the deputy searched the truck without consent.", "The affidavit", "claims"),
+    ("The motion argues that the evidence was gathered without a warrant.", "The motion", "argues"),
+    ("The executive order says federal agencies must cut their travel budgets.", "The executive order", "says"),
+    ("According to the transcript, the governor asked the aide to delay the vote.", "the transcript", "According to"),
+    ("The ruling said the zoning law was vague and could not be enforced.", "The ruling", "said"),
+    # the target of a charge or a suit is not its author
+    ("The indictment of Mayor Tom Reyes says the payments were hidden from auditors.", "The indictment", "says"),
+    ("The suit against the school board claims the new policy breaks state law.", "The suit", "claims"),
+])
+def test_court_and_government_papers_speak(text, mention, cue_word):
+    [q] = run(text)
+    assert q.type == "indirect" and speaker(text, q) == mention and cue(text, q) == cue_word
+    assert q.speaker_kind == "organization" and q.speaker_name == mention.split(" ", 1)[1].replace("the ", "")
+
+
+def test_the_owner_of_a_court_paper_is_its_speaker():
+    text = "Dana Whitfield's lawsuit alleges the city violated her right to a hearing."
+    [q] = run(text)
+    assert speaker(text, q) == "Dana Whitfield" and q.speaker_kind == "name"
+    assert content(text, q) == "the city violated her right to a hearing"
+
+
+def test_states_and_notes_after_a_document_are_cues():
+    text = "The complaint states that the firm billed patients for tests never performed."
+    [q] = run(text)
+    assert speaker(text, q) == "The complaint" and cue(text, q) == "states" and q.cue_lemma == "state"
+    assert content(text, q) == "the firm billed patients for tests never performed"
+    text = "The memo notes that the agency had missed three deadlines."
+    [q] = run(text)
+    assert speaker(text, q) == "The memo" and cue(text, q) == "notes"
+    # near misses: the noun readings, and a subject that is no document, give no cue
+    for text in ("Officials said the states that expanded the program saw costs rise sharply.",
+                 "Officials said the field notes that survived the fire were sent to a museum."):
+        assert [cue(text, q) for q in run(text)] == ["said"]
+    assert run("Ohio states that the rule applies to every county in the region.") == []
+
+
 def test_floating_quote_after_colon_intro_paragraph():
     text = ('In a statement, the Interior Ministry said:\n\n'
             '"All flights from the northern airports are suspended until further notice."')
@@ -319,6 +360,48 @@ def test_participle_cue_after_a_reported_clause_ends_it():
     text = "Officials said the storm hit the coast, killing 12 people."
     [q] = run(text)
     assert content(text, q) == "the storm hit the coast, killing 12 people"
+
+
+@pytest.mark.parametrize("contrast", [
+    "but the mayor defended it", "while supporters praised its savings",
+    "whereas the governor called it a bargain", "but the White House has rejected that claim",
+])
+def test_contrast_with_a_new_person_or_body_ends_the_reported_clause(contrast):
+    text = f"Critics said the toll plan would raise costs for commuters, {contrast}."
+    [q] = run(text)
+    assert q.type == "indirect" and content(text, q) == "the toll plan would raise costs for commuters"
+    assert speaker(text, q) == "Critics" and cue(text, q) == "said"
+    # also after a trailing or parenthetical attribution
+    text = f"The toll plan would raise costs for commuters, critics said, {contrast}."
+    [q] = run(text)
+    assert content(text, q) == "The toll plan would raise costs for commuters" and speaker(text, q) == "critics"
+    text = f"The toll plan, critics said, would raise costs for commuters, {contrast}."
+    [q] = run(text)
+    assert content(text, q) == "The toll plan, critics said, would raise costs for commuters"
+
+
+def test_contrast_with_a_second_report_gives_two_quotes():
+    text = "Critics said the toll plan would raise costs, but the mayor said it would cut traffic."
+    first, second = run(text)
+    assert content(text, first) == "the toll plan would raise costs" and first.speaker_name == "critics"
+    assert content(text, second) == "it would cut traffic" and second.speaker_name == "mayor"
+
+
+@pytest.mark.parametrize("text, reported", [
+    # no comma, no new clause
+    ("Critics said the program was small but growing fast in rural counties.",
+     "the program was small but growing fast in rural counties"),
+    # a contrast of things, or one that goes on with the speaker's own subject or a modal
+    ("The agency said exports rose sharply in May, while imports fell for a third month.",
+     "exports rose sharply in May, while imports fell for a third month"),
+    ("Critics said the toll plan would raise costs, but it could still pass the council.",
+     "the toll plan would raise costs, but it could still pass the council"),
+    ("Critics said the toll plan would raise costs, but not for families with children.",
+     "the toll plan would raise costs, but not for families with children"),
+])
+def test_contrast_that_may_go_on_with_the_report_stays_in_it(text, reported):
+    [q] = run(text)
+    assert content(text, q) == reported
 
 
 def test_indirect_trailing_attribution():
@@ -438,6 +521,31 @@ def test_participle_near_misses():
     text = (f"Mayor Tom Reed who was re-elected last year after a campaign that centred on {campaign} "
             "lashed out at the media, saying the coverage was unfair.")
     assert [speaker(text, q) for q in run(text)] == []
+
+
+@pytest.mark.parametrize("text, reported, mention, cue_word", [
+    ("Saying the tariff plan would fail, Governor Ann Lee lashed out at the trade office on Tuesday.",
+     "the tariff plan would fail", "Governor Ann Lee", "Saying"),
+    ("Arguing that the new tax would hurt farmers, the senator voted against the budget.",
+     "the new tax would hurt farmers", "the senator", "Arguing"),
+    ("Insisting the contract had been fair, she refused to resign from the board.",
+     "the contract had been fair", "she", "Insisting"),
+    # the clause may hold commas of its own: the main clause is the first with a subject and verb
+    ("Saying that, if elected, she would cut property taxes, the candidate thanked her donors.",
+     "if elected, she would cut property taxes", "the candidate", "Saying"),
+])
+def test_participle_cue_opening_the_sentence_takes_the_main_clause_subject(text, reported, mention, cue_word):
+    [q] = run(text)
+    assert q.type == "indirect" and content(text, q) == reported
+    assert speaker(text, q) == mention and cue(text, q) == cue_word
+
+
+def test_opening_participle_near_misses():
+    # a participle that reports no clause, and one that is no cue, give nothing of their own
+    assert run("Saying goodbye to her staff, the governor left the building for the last time.") == []
+    text = "Speaking to reporters, the senator said the bill would pass this week."
+    [q] = run(text)
+    assert cue(text, q) == "said" and content(text, q) == "the bill would pass this week"
 
 
 def test_indirect_according_to():

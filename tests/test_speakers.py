@@ -6,6 +6,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from newsquotes.evaluation import match_quotes
 from newsquotes.quotes import extract_quotes
 from newsquotes.speakers import speaker_after, speaker_before
@@ -146,6 +148,34 @@ def test_organisations_stay_organisations():
     text = '"The president has full confidence in the plan," the White House said.'
     q = only(text, type="direct")
     assert q.speaker_kind == "organization" and q.speaker_name == "White House"
+
+
+@pytest.mark.parametrize("text, mention, name", [
+    ("GX World said the new phone was too slow for gaming.", "GX World", "GX World"),
+    ("The Daily Ledger reported that the mayor had resigned after the vote.", "The Daily Ledger", "Daily Ledger"),
+    ("The Weekly Standard said the mayor had resigned after the vote.", "The Weekly Standard", "Weekly Standard"),
+    ("The Riverton Sentinel said the mayor had resigned after the vote.", "The Riverton Sentinel", "Riverton Sentinel"),
+    ("The Globe and Courier said the mayor had resigned after the vote.", "The Globe and Courier", "Globe and Courier"),
+    ("The mayor had resigned after the vote, according to The Daily Ledger.", "The Daily Ledger", "Daily Ledger"),
+])
+def test_acronym_or_the_before_a_publication_word_names_a_publication(text, mention, name):
+    q = only(text, type="indirect")
+    assert speaker(text, q) == mention
+    assert q.speaker_kind == "organization" and q.speaker_name == name
+
+
+@pytest.mark.parametrize("text, mention, name", [
+    # a first name before the publication word makes it a surname; titles keep a person
+    ("Joe Post, a farmer, said the mayor had resigned after the vote.", "Joe Post", "Joe Post"),
+    ("The Reverend Anna Herald said the mayor had resigned after the vote.", "The Reverend Anna Herald", "Anna Herald"),
+    ("Pastor Ruth Ledger said the mayor had resigned after the vote.", "Pastor Ruth Ledger", "Ruth Ledger"),
+    # initials before a surname that is no publication word
+    ("TJ Rivers said the mayor had resigned after the vote.", "TJ Rivers", None),
+])
+def test_person_with_a_publication_word_as_surname_stays_a_person(text, mention, name):
+    q = only(text, type="indirect")
+    assert speaker(text, q) == mention and q.speaker_kind == "name"
+    assert name is None or q.speaker_name == name
 
 
 def test_acronym_resolves_to_spelled_out_name():
