@@ -735,6 +735,8 @@ def _modifier_at(toks: Sequence[Tok], k: int) -> int:
         return 0
     if _author_at(toks, k):
         return 1
+    if toks[k].low == "of" and _singular(toks[k - 1].low) != toks[k - 1].low and _is_person_noun(toks[k - 1].low):
+        return 1  # "critics of the plan", "members of Congress"; not "Minister of Education X"
     for words in _POSTMODIFIERS:
         if tuple(t.low for t in toks[k:k + len(words)]) == words:
             return len(words)

@@ -743,6 +743,20 @@ def test_adverb_of_time_between_subject_and_cue_is_skipped(adverb):
     assert content(text, q) == "the rules are too loose"
 
 
+@pytest.mark.parametrize("subject", ["Critics of the plan", "Members of Congress", "Supporters of the mayor"])
+def test_people_of_a_group_are_the_speaker(subject):
+    text = f"{subject} said the rules are too loose."
+    [q] = run(text)
+    assert speaker(text, q) == subject and q.speaker_kind == "role"
+    assert content(text, q) == "the rules are too loose"
+
+
+def test_a_title_of_a_body_before_a_name_still_gives_the_person():
+    text = "Minister of Education Stefania Rossi said the rules are too loose."
+    [q] = run(text)
+    assert q.speaker_name == "Stefania Rossi" and q.speaker_kind == "name"
+
+
 def test_a_cue_every_few_words_gives_a_quote_per_repetition():
     # Speed with dense cues is measured in bench/hostile.py; here: every repeated quote is found.
     unit = '"A," said Smith. according to Jones, The Church of X said: '
