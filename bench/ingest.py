@@ -74,12 +74,15 @@ class TreeMemory:
 
     ``roles`` keeps each role's peak and when it was reached, in seconds from the start (the flow,
     Prefect's API server, the workers summed), so a growth of the total can be traced to the
-    process that holds it and to the phase of the run.
+    process that holds it and to the phase of the run; ``at_peak`` is what each role held when
+    the total peaked, and ``peak_at`` when that was.
     """
 
     def __init__(self, pid: int, every: float = 0.2):
         self.root, self.every, self.peak = psutil.Process(pid), every, 0
         self.roles: dict[str, tuple[int, float]] = {}
+        self.at_peak: dict[str, int] = {}
+        self.peak_at = 0.0
         self._started = time.perf_counter()
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
@@ -95,10 +98,12 @@ class TreeMemory:
                         by_role[role] = by_role.get(role, 0) + proc.memory_info().rss
                     except psutil.Error:
                         pass
-                self.peak = max(self.peak, sum(by_role.values()))
+                now = time.perf_counter() - self._started
+                if sum(by_role.values()) > self.peak:
+                    self.peak, self.at_peak, self.peak_at = sum(by_role.values()), by_role, now
                 for role, rss in by_role.items():
                     if rss > self.roles.get(role, (0, 0.0))[0]:
-                        self.roles[role] = (rss, time.perf_counter() - self._started)
+                        self.roles[role] = (rss, now)
             except psutil.Error:
                 pass
             self._stop.wait(self.every)
@@ -161,6 +166,8 @@ def main() -> None:
               f"{size / 1e6 / elapsed:6.2f} MB/s  ({size / 1e6 / elapsed / cores:.2f} MB/s per core)  "
               f"peak memory {memory.peak / 2**30:.2f} GiB")
         if args.per_process:
+            print(f"   at the peak ({memory.peak_at:.0f} s): " + ", ".join(
+                f"{role} {rss / 2**30:.2f} GiB" for role, rss in sorted(memory.at_peak.items())))
             print("   peak by process: " + ", ".join(
                 f"{role} {rss / 2**30:.2f} GiB at {at:.0f} s" for role, (rss, at) in sorted(memory.roles.items())))
         print("   " + summary.replace("\n", "\n   "))
