@@ -174,6 +174,14 @@ DETERMINERS = frozenset({"the", "a", "an", "its", "his", "her", "their", "our", 
                          "four", "five", "other", "another", "each", "every", "both", "all",
                          "most", "any", "no", "my", "your"})
 
+# Words that count a group before "of" ("many of the residents", "thousands of protesters", "a
+# number of experts"): the group after "of" heads the phrase. Those of the second set follow "a"
+# or "the".
+QUANTIFIERS = frozenset("""one two three four five six seven eight nine ten some many several most
+    all both each any few dozens hundreds thousands millions scores tens""".split())
+QUANTITY_NOUNS = frozenset("""number majority minority handful couple dozen few third quarter
+    half""".split())
+
 # Titles written before a name ("Foreign Minister Sergei Lavrov", "Mr. Toccafondi").
 TITLES = frozenset(
     """mr mrs ms miss mx dr prof professor sir dame lord lady president vice prime minister

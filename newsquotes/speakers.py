@@ -370,6 +370,12 @@ def _classify(text: str, toks: list[Tok]) -> Mention | None:
     if not toks:
         return None
     head = toks[-1]
+    counted = _count_length([t.low for t in toks[:4]]) if len(toks) > 2 else 0
+    if counted:  # "Thousands of protesters", "One of the officials": the group is the speaker's head
+        group = _classify(text, toks[counted:])
+        if group is not None and group.kind in ("role", "organization"):
+            a = toks[0].start
+            return Mention(a, head.end, text[a:head.end], group.kind, group.core or group.text)
     for p in range(1, len(toks) - 1):
         author = _author_at(toks, p)
         if author:  # "a statement from the company": the company speaks through it
@@ -556,6 +562,26 @@ def _np_backward(toks: list[Tok], e: int) -> int | None:
     return 0
 
 
+def _count_length(lows: Sequence[str]) -> int:
+    """The number of words that count a group at the start of the lowercase words ("many of",
+    "a number of", "thousands of") when the group follows them, or 0."""
+    if len(lows) > 2 and lows[1] == "of" and lows[0] in cues.QUANTIFIERS:
+        return 2
+    if len(lows) > 3 and lows[2] == "of" and lows[0] in ("a", "the") and lows[1] in cues.QUANTITY_NOUNS:
+        return 3
+    return 0
+
+
+def _count_before(toks: Sequence[Tok], first: int) -> int:
+    """Where the words that count the group starting at ``toks[first]`` start ("[many of] the
+    residents", "[a number of] experts"), or ``first`` if none do."""
+    if first >= 2 and toks[first - 1].low == "of":
+        for c in (first - 3, first - 2):
+            if c >= 0 and _count_length([t.low for t in toks[c:first + 1]]) == first - c:
+                return c
+    return first
+
+
 def _skip_adverbs(toks: list[Tok], i: int) -> int:
     """The last token at or before ``i`` that is no adverb ("Lavrov also said")."""
     while i >= 0 and not toks[i].cap and (
@@ -671,13 +697,15 @@ def speaker_before(text: str, lo: int, hi: int, plural_verb: bool = False) -> Me
                 return Mention(a, b, text[a:b], conj.kind, conj.core, True)
     # "Officials in Beijing said", "a person familiar with the talks said": the people noun
     # before the modifier is the speaker's head, not the modifier's object.
+    first = start
     for length in (1, 2):
         k = start - length
         if _modifier_at(toks, k) == length:
             first = _np_backward(toks, k - 1)
-            if first is not None:
-                np_toks = toks[first:i + 1]
+            if first is None:
+                first = start
             break
+    np_toks = toks[_count_before(toks, first):i + 1]
     # "A leaked letter seen by Sky News": step over a reduced relative clause.
     if start >= 2 and toks[start - 1].low == "by" and re.search(r"(?:ed|en|seen)$", toks[start - 2].low):
         alt = _np_backward(toks, start - 3) if start >= 3 else None
@@ -1475,6 +1503,7 @@ def _sentence_runs(toks: Sequence[Tok]):
 
 def _strip_determiner(phrase: str, lower: bool = False) -> str:
     words = phrase.split()
+    words = words[_count_length([w.lower() for w in words[:4]]):]  # the group, not its count
     while words and words[0].lower() in cues.DETERMINERS:
         words = words[1:]
     out = " ".join(words)

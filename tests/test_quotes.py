@@ -751,6 +751,31 @@ def test_people_of_a_group_are_the_speaker(subject):
     assert content(text, q) == "the rules are too loose"
 
 
+@pytest.mark.parametrize("subject, group", [
+    ("Thousands of protesters", "protesters"), ("One of the officials", "officials"),
+    ("Many of the residents", "residents"), ("Dozens of lawmakers", "lawmakers"),
+    ("Several of his aides", "aides"), ("A number of experts", "experts"),
+])
+def test_a_counted_group_is_the_speaker(subject, group):
+    # "Thousands of protesters said": the count is no name; the group after "of" heads the phrase
+    text = f"{subject} said the bridge would stay closed."
+    [q] = run(text)
+    assert speaker(text, q) == subject and q.speaker_kind == "role" and q.speaker_name == group
+    assert content(text, q) == "the bridge would stay closed"
+
+
+def test_a_counted_group_inside_a_sentence_keeps_its_count():
+    text = "The river rose overnight, and many of the farmers said they had not been warned."
+    [q] = run(text)
+    assert speaker(text, q) == "many of the farmers" and q.speaker_name == "farmers"
+
+
+def test_a_leader_of_a_group_is_no_counted_group():
+    text = "The leader of the farmers said they had not been warned."
+    [q] = run(text)
+    assert speaker(text, q) == "The leader of the farmers" and q.speaker_name == "leader of the farmers"
+
+
 def test_a_title_of_a_body_before_a_name_still_gives_the_person():
     text = "Minister of Education Stefania Rossi said the rules are too loose."
     [q] = run(text)
