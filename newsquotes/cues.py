@@ -161,8 +161,15 @@ DOCUMENTS = frozenset(
     """statement letter tweet post blog report memo message email posting release analysis
     editorial column note
     complaint indictment lawsuit suit filing affidavit motion ruling opinion order subpoena
-    transcript petition memorandum warrant judgment""".split()
+    transcript petition memorandum warrant judgment document""".split()
 )
+# Past participles that need no "-ed" ("a letter seen by Sky News"); and those of verbs of
+# making, whose "by" names a document's author ("a statement issued by the ministry"), unlike
+# "obtained by" or "seen by", which name someone who handled it.
+IRREGULAR_PARTICIPLES = frozenset({"seen", "written", "sent", "shown", "given", "taken", "made",
+                                   "drawn", "held"})
+AUTHORING_PARTICIPLES = frozenset({"issued", "released", "written", "published", "signed", "sent",
+                                   "filed", "drafted", "authored", "posted", "submitted"})
 PRONOUNS: dict[str, str] = {  # pronoun -> number/gender class
     "he": "m", "she": "f", "they": "pl", "it": "org", "we": "pl", "i": "sg", "him": "m",
     "her": "f", "them": "pl", "you": "sg",

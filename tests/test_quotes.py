@@ -153,6 +153,32 @@ def test_the_author_of_a_statement_is_its_speaker():
     assert speaker('"We take these allegations seriously," the statement said.', q) == "the statement"
 
 
+@pytest.mark.parametrize("text, who", [
+    ("A statement issued by the port authority said the docks would reopen.", "the port authority"),
+    ("A memo released Friday by the county said the docks would reopen.", "the county"),
+    ("According to a letter posted Friday by the county, the docks would reopen.", "the county"),
+])
+def test_a_document_made_by_an_author_gives_the_author(text, who):
+    # a verb of making names the author, who speaks through the document, as with "from"
+    [q] = run(text)
+    assert speaker(text, q) == who and q.speaker_kind == "organization"
+    assert content(text, q) == "the docks would reopen"
+
+
+@pytest.mark.parametrize("text, document", [
+    ("According to a federal indictment unsealed Thursday, the brothers hid the cash.", "a federal indictment"),
+    ("According to a complaint filed Monday in state court, the brothers hid the cash.", "a complaint"),
+    ("According to documents obtained by The Valley Courier, the brothers hid the cash.", "documents"),
+    ("A report released Thursday said the brothers hid the cash.", "A report"),
+    ("A letter seen by The Valley Courier said the brothers hid the cash.", "A letter"),  # as before
+])
+def test_a_reduced_relative_after_a_document_is_no_part_of_it(text, document):
+    # "obtained by X" or "seen by X" names who holds the document, not who wrote it: the document speaks
+    [q] = run(text)
+    assert speaker(text, q) == document and q.speaker_kind == "organization"
+    assert content(text, q) == "the brothers hid the cash"
+
+
 @pytest.mark.parametrize("text, owner, name, kind", [
     ("Senator Dana Whitfield's latest statement said the bill would pass.",
      "Senator Dana Whitfield", "Dana Whitfield", "name"),
