@@ -1185,8 +1185,11 @@ _CLAUSE_BREAK = re.compile(r";|,\s*(?:but|while|whereas|although|though|yet)\s")
 def _participle_after_comma(text: str, s0: int, cue: _Cue) -> bool:
     """Is the cue an -ing form right after a comma (", saying ...")? It then hangs on the
     clause before the comma (a participle with no comma, "a letter saying ...", belongs to
-    the noun before it, which is the speaker)."""
-    return text.endswith("ing", cue.start, cue.end) and text[max(s0, cue.start - 3):cue.start].rstrip().endswith(",")
+    the noun before it, which is the speaker). The comma may sit inside a closing mark right
+    after it ('called it "a spree," arguing ...'); one before an opening mark does not count."""
+    return text.endswith("ing", cue.start, cue.end) and text[max(s0, cue.start - 3):cue.start].rstrip().endswith(
+        (",", ',"', ",”")
+    )
 
 
 _LISTENERS = frozenset({"reporters", "journalists", "him", "her", "them", "us", "me", "press",

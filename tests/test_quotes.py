@@ -388,6 +388,26 @@ def test_participle_cue_after_a_reported_clause_ends_it():
     assert content(text, q) == "the storm hit the coast, killing 12 people"
 
 
+@pytest.mark.parametrize("mark", ['"', "\u201d"])
+def test_participle_cue_after_a_comma_inside_the_closing_mark_ends_the_mixed_quote(mark):
+    # American style puts the comma inside the mark: 'called it "a giveaway," arguing that ...'
+    opening = '"' if mark == '"' else "\u201c"
+    text = f"Councillor Maria Ortez called the levy {opening}a giveaway,{mark} arguing that renters would pay the price."
+    called, argued = run(text)
+    assert called.type == "mixed" and cue(text, called) == "called"
+    assert content(text, called) == f"the levy {opening}a giveaway,{mark}"
+    assert argued.type == "indirect" and cue(text, argued) == "arguing"
+    assert content(text, argued) == "renters would pay the price"
+    assert called.speaker_name == argued.speaker_name == "Maria Ortez"
+
+
+def test_participle_inside_an_opening_mark_is_quoted_speech():
+    text = 'Councillor Maria Ortez said, "arguing about the levy is pointless now."'
+    [q] = run(text)
+    assert q.type == "direct" and content(text, q) == "arguing about the levy is pointless now."
+    assert cue(text, q) == "said"
+
+
 @pytest.mark.parametrize("contrast", [
     "but the mayor defended it", "while supporters praised its savings",
     "whereas the governor called it a bargain", "but the White House has rejected that claim",
