@@ -161,8 +161,15 @@ DOCUMENTS = frozenset(
     """statement letter tweet post blog report memo message email posting release analysis
     editorial column note
     complaint indictment lawsuit suit filing affidavit motion ruling opinion order subpoena
-    transcript petition memorandum warrant judgment""".split()
+    transcript petition memorandum warrant judgment document""".split()
 )
+# Past participles that need no "-ed" ("a letter seen by Sky News"); and those of verbs of
+# making, whose "by" names a document's author ("a statement issued by the ministry"), unlike
+# "obtained by" or "seen by", which name someone who handled it.
+IRREGULAR_PARTICIPLES = frozenset({"seen", "written", "sent", "shown", "given", "taken", "made",
+                                   "drawn", "held"})
+AUTHORING_PARTICIPLES = frozenset({"issued", "released", "written", "published", "signed", "sent",
+                                   "filed", "drafted", "authored", "posted", "submitted"})
 PRONOUNS: dict[str, str] = {  # pronoun -> number/gender class
     "he": "m", "she": "f", "they": "pl", "it": "org", "we": "pl", "i": "sg", "him": "m",
     "her": "f", "them": "pl", "you": "sg",
@@ -173,6 +180,14 @@ DETERMINERS = frozenset({"the", "a", "an", "its", "his", "her", "their", "our", 
                          "these", "those", "one", "some", "many", "several", "two", "three",
                          "four", "five", "other", "another", "each", "every", "both", "all",
                          "most", "any", "no", "my", "your"})
+
+# Words that count a group before "of" ("many of the residents", "thousands of protesters", "a
+# number of experts"): the group after "of" heads the phrase. Those of the second set follow "a"
+# or "the".
+QUANTIFIERS = frozenset("""one two three four five six seven eight nine ten some many several most
+    all both each any few dozens hundreds thousands millions scores tens""".split())
+QUANTITY_NOUNS = frozenset("""number majority minority handful couple dozen few third quarter
+    half""".split())
 
 # Titles written before a name ("Foreign Minister Sergei Lavrov", "Mr. Toccafondi").
 TITLES = frozenset(

@@ -32,8 +32,8 @@ from newsquotes import cues
 from newsquotes.adjuncts import adjuncts_end, is_setting
 from newsquotes.model import Quote, Sentence
 from newsquotes.speakers import (
-    _MORE, Mention, SpeakerResolver, Tok, clause_subject, introduces_author, new_speaker_clause, speaker_after,
-    speaker_before, subject_with_verb,
+    _MORE, Mention, SpeakerResolver, Tok, clause_subject, introduces_author, new_speaker_clause, relative_participle,
+    speaker_after, speaker_before, subject_with_verb,
     tokenize, tokenize_head,
 )
 
@@ -708,6 +708,12 @@ class _Extractor:
                 covered_until = max(covered_until, item.end)
         return items
 
+    def _relative_clause_after(self, m: Mention, tok: Tok) -> bool:
+        """Does ``tok`` open a reduced relative clause after the document ``m`` ("an indictment
+        unsealed Wednesday")?"""
+        toks = tokenize(self.text, m.start, tok.end)
+        return relative_participle(toks, len(toks) - 1)
+
     def _reported_item(self, si: int, cue: _Cue) -> _Item | None:
         text = self.text
         sent = self.sentences[si]
@@ -726,7 +732,11 @@ class _Extractor:
             k = 0
             while k < len(rest) and rest[k].text in ",;:":
                 k += 1
-            if k < len(rest) and rest[k].low in cues.CUE_LEMMA and rest[k].low.endswith("ing"):
+            if k < len(rest) and (
+                rest[k].low in cues.CUE_LEMMA and rest[k].low.endswith("ing")
+                or k == 0 and m.kind == "organization" and self._relative_clause_after(m, rest[0])
+            ):
+                # "quoting Y," or "unsealed Wednesday,": the clause starts after the comma
                 comma = next((t for t in rest[k:] if t.text == ","), None)
                 if comma is None:
                     return None
@@ -1175,8 +1185,11 @@ _CLAUSE_BREAK = re.compile(r";|,\s*(?:but|while|whereas|although|though|yet)\s")
 def _participle_after_comma(text: str, s0: int, cue: _Cue) -> bool:
     """Is the cue an -ing form right after a comma (", saying ...")? It then hangs on the
     clause before the comma (a participle with no comma, "a letter saying ...", belongs to
-    the noun before it, which is the speaker)."""
-    return text.endswith("ing", cue.start, cue.end) and text[max(s0, cue.start - 3):cue.start].rstrip().endswith(",")
+    the noun before it, which is the speaker). The comma may sit inside a closing mark right
+    after it ('called it "a spree," arguing ...'); one before an opening mark does not count."""
+    return text.endswith("ing", cue.start, cue.end) and text[max(s0, cue.start - 3):cue.start].rstrip().endswith(
+        (",", ',"', ",”")
+    )
 
 
 _LISTENERS = frozenset({"reporters", "journalists", "him", "her", "them", "us", "me", "press",

@@ -25,7 +25,7 @@ from itertools import islice
 from typing import NamedTuple
 
 from newsquotes import cues
-from newsquotes.adjuncts import adjuncts_end, is_setting, may_hold_setting
+from newsquotes.adjuncts import adjunct_end, adjuncts_end, is_setting, may_hold_setting
 from newsquotes.model import Sentence
 
 # A word (with inner apostrophes, hyphens and dots: "al-Assad", "U.S", "Russia's") or a
@@ -370,6 +370,12 @@ def _classify(text: str, toks: list[Tok]) -> Mention | None:
     if not toks:
         return None
     head = toks[-1]
+    counted = _count_length([t.low for t in toks[:4]]) if len(toks) > 2 else 0
+    if counted:  # "Thousands of protesters", "One of the officials": the group is the speaker's head
+        group = _classify(text, toks[counted:])
+        if group is not None and group.kind in ("role", "organization"):
+            a = toks[0].start
+            return Mention(a, head.end, text[a:head.end], group.kind, group.core or group.text)
     for p in range(1, len(toks) - 1):
         author = _author_at(toks, p)
         if author:  # "a statement from the company": the company speaks through it
@@ -556,6 +562,26 @@ def _np_backward(toks: list[Tok], e: int) -> int | None:
     return 0
 
 
+def _count_length(lows: Sequence[str]) -> int:
+    """The number of words that count a group at the start of the lowercase words ("many of",
+    "a number of", "thousands of") when the group follows them, or 0."""
+    if len(lows) > 2 and lows[1] == "of" and lows[0] in cues.QUANTIFIERS:
+        return 2
+    if len(lows) > 3 and lows[2] == "of" and lows[0] in ("a", "the") and lows[1] in cues.QUANTITY_NOUNS:
+        return 3
+    return 0
+
+
+def _count_before(toks: Sequence[Tok], first: int) -> int:
+    """Where the words that count the group starting at ``toks[first]`` start ("[many of] the
+    residents", "[a number of] experts"), or ``first`` if none do."""
+    if first >= 2 and toks[first - 1].low == "of":
+        for c in (first - 3, first - 2):
+            if c >= 0 and _count_length([t.low for t in toks[c:first + 1]]) == first - c:
+                return c
+    return first
+
+
 def _skip_adverbs(toks: list[Tok], i: int) -> int:
     """The last token at or before ``i`` that is no adverb ("Lavrov also said")."""
     while i >= 0 and not toks[i].cap and (
@@ -584,6 +610,13 @@ def speaker_before(text: str, lo: int, hi: int, plural_verb: bool = False) -> Me
     toks = tokenize(text, max(lo, hi - 400), hi)
     i = _skip_adverbs(toks, len(toks) - 1)
     i = _skip_adverbs(toks, _skip_setting(toks, i))
+    if i > 1 and relative_participle(toks, i):
+        # "A report released Tuesday said": the document speaks; but in "a memo released Friday
+        # by the county said", where "Friday by the county" passed for a setting, its author
+        author = _relative_author_at(toks, i)
+        if author:
+            return _speaker_after(text, toks[author:], False)
+        i -= 1
     if i > 1 and toks[i].low == "as":
         # "Interfax quoted Foreign Minister Sergei Lavrov as saying": the quoted person speaks
         start = _np_backward(toks, i - 1)
@@ -671,18 +704,23 @@ def speaker_before(text: str, lo: int, hi: int, plural_verb: bool = False) -> Me
                 return Mention(a, b, text[a:b], conj.kind, conj.core, True)
     # "Officials in Beijing said", "a person familiar with the talks said": the people noun
     # before the modifier is the speaker's head, not the modifier's object.
+    first = start
     for length in (1, 2):
         k = start - length
         if _modifier_at(toks, k) == length:
             first = _np_backward(toks, k - 1)
-            if first is not None:
-                np_toks = toks[first:i + 1]
+            if first is None:
+                first = start
             break
-    # "A leaked letter seen by Sky News": step over a reduced relative clause.
-    if start >= 2 and toks[start - 1].low == "by" and re.search(r"(?:ed|en|seen)$", toks[start - 2].low):
-        alt = _np_backward(toks, start - 3) if start >= 3 else None
-        if alt is not None:
-            np_toks = toks[alt:start - 2]
+    np_toks = toks[_count_before(toks, first):i + 1]
+    # "A leaked letter seen by Sky News": step over a reduced relative clause, unless it names
+    # the document's author ("a statement issued by the ministry", "released Tuesday by").
+    if start >= 2 and toks[start - 1].low == "by":
+        p = _skip_setting(toks, start - 2)
+        if re.search(r"(?:ed|en|seen)$", toks[p].low) and not _relative_author_at(toks, p):
+            alt = _np_backward(toks, p - 1) if p >= 1 else None
+            if alt is not None:
+                np_toks = toks[alt:p]
     return _classify(text, np_toks)
 
 
@@ -748,6 +786,30 @@ def _author_at(toks: Sequence[Tok], k: int) -> int:
     ("a statement [from] the company", "the post [by] an unknown author"), or 0: the author of a
     statement is its speaker."""
     return k + 1 if 0 < k < len(toks) - 1 and _names_author(toks[k - 1], toks[k]) else 0
+
+
+def relative_participle(toks: Sequence[Tok], k: int) -> bool:
+    """Does a past participle at ``toks[k]`` open a reduced relative clause after a document
+    noun ("a statement [issued] by the ministry", "an indictment [unsealed] Wednesday")? The
+    clause qualifies the document and is no part of its mention."""
+    tok = toks[k]
+    return 0 < k and not tok.cap and (tok.low.endswith("ed") or tok.low in cues.IRREGULAR_PARTICIPLES) and (
+        _singular(toks[k - 1].low) in _DOCUMENTS
+    )
+
+
+def _relative_author_at(toks: Sequence[Tok], k: int) -> int:
+    """Where the author starts in a reduced relative of making at ``toks[k]``, after a document
+    ("a report [released] Tuesday by the Pentagon"), or 0: the author speaks through it, as
+    through "a statement from the company"."""
+    if not (k < len(toks) and toks[k].low in cues.AUTHORING_PARTICIPLES and relative_participle(toks, k)):
+        return 0
+    j = k + 1
+    while j < len(toks) and toks[j].low != "by":  # step over "Tuesday", "in federal court"
+        j = adjunct_end(toks, j) or len(toks)
+        if j - k > _SETTING_TOKENS:
+            return 0
+    return j + 1 if j + 1 < len(toks) else 0
 
 
 def _names_author(document: Tok, word: Tok) -> bool:
@@ -827,6 +889,8 @@ def _speaker_after(text: str, toks: list[Tok], truncated: bool):
     while j < n:
         tok = toks[j]
         low = tok.low
+        if j > start and relative_participle(toks, j):
+            break  # "according to an indictment unsealed Wednesday": the clause is no part of it
         if tok.cap and (j == start or tok.text not in cues.NON_NAME_CAPS):
             pass
         elif low in cues.DETERMINERS and j == start:
@@ -853,9 +917,13 @@ def _speaker_after(text: str, toks: list[Tok], truncated: bool):
         toks[end - 1].cap or _is_person_noun(toks[end - 1].low) or _is_org_noun(toks[end - 1].low)
     ):
         end -= 1
-    if end > start and _author_at(toks, end):
-        # "said the post by an unknown author": the author speaks through the post
-        author = _speaker_after(text, toks[end + 1:], truncated)
+    if truncated and end > start and toks[end].low in cues.AUTHORING_PARTICIPLES and end + 2 + _SETTING_TOKENS >= n:
+        return _MORE  # its author may come after the given tokens
+    by_author = (_author_at(toks, end) or _relative_author_at(toks, end)) if end > start else 0
+    if by_author:
+        # "said the post by an unknown author", "according to a report released Tuesday by the
+        # Pentagon": the author speaks through the document
+        author = _speaker_after(text, toks[by_author:], truncated)
         if author is not None:
             return author
     mention = _classify(text, toks[start:end])
@@ -1475,6 +1543,7 @@ def _sentence_runs(toks: Sequence[Tok]):
 
 def _strip_determiner(phrase: str, lower: bool = False) -> str:
     words = phrase.split()
+    words = words[_count_length([w.lower() for w in words[:4]]):]  # the group, not its count
     while words and words[0].lower() in cues.DETERMINERS:
         words = words[1:]
     out = " ".join(words)

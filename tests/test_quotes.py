@@ -153,6 +153,32 @@ def test_the_author_of_a_statement_is_its_speaker():
     assert speaker('"We take these allegations seriously," the statement said.', q) == "the statement"
 
 
+@pytest.mark.parametrize("text, who", [
+    ("A statement issued by the port authority said the docks would reopen.", "the port authority"),
+    ("A memo released Friday by the county said the docks would reopen.", "the county"),
+    ("According to a letter posted Friday by the county, the docks would reopen.", "the county"),
+])
+def test_a_document_made_by_an_author_gives_the_author(text, who):
+    # a verb of making names the author, who speaks through the document, as with "from"
+    [q] = run(text)
+    assert speaker(text, q) == who and q.speaker_kind == "organization"
+    assert content(text, q) == "the docks would reopen"
+
+
+@pytest.mark.parametrize("text, document", [
+    ("According to a federal indictment unsealed Thursday, the brothers hid the cash.", "a federal indictment"),
+    ("According to a complaint filed Monday in state court, the brothers hid the cash.", "a complaint"),
+    ("According to documents obtained by The Valley Courier, the brothers hid the cash.", "documents"),
+    ("A report released Thursday said the brothers hid the cash.", "A report"),
+    ("A letter seen by The Valley Courier said the brothers hid the cash.", "A letter"),  # as before
+])
+def test_a_reduced_relative_after_a_document_is_no_part_of_it(text, document):
+    # "obtained by X" or "seen by X" names who holds the document, not who wrote it: the document speaks
+    [q] = run(text)
+    assert speaker(text, q) == document and q.speaker_kind == "organization"
+    assert content(text, q) == "the brothers hid the cash"
+
+
 @pytest.mark.parametrize("text, owner, name, kind", [
     ("Senator Dana Whitfield's latest statement said the bill would pass.",
      "Senator Dana Whitfield", "Dana Whitfield", "name"),
@@ -360,6 +386,26 @@ def test_participle_cue_after_a_reported_clause_ends_it():
     text = "Officials said the storm hit the coast, killing 12 people."
     [q] = run(text)
     assert content(text, q) == "the storm hit the coast, killing 12 people"
+
+
+@pytest.mark.parametrize("mark", ['"', "\u201d"])
+def test_participle_cue_after_a_comma_inside_the_closing_mark_ends_the_mixed_quote(mark):
+    # American style puts the comma inside the mark: 'called it "a giveaway," arguing that ...'
+    opening = '"' if mark == '"' else "\u201c"
+    text = f"Councillor Maria Ortez called the levy {opening}a giveaway,{mark} arguing that renters would pay the price."
+    called, argued = run(text)
+    assert called.type == "mixed" and cue(text, called) == "called"
+    assert content(text, called) == f"the levy {opening}a giveaway,{mark}"
+    assert argued.type == "indirect" and cue(text, argued) == "arguing"
+    assert content(text, argued) == "renters would pay the price"
+    assert called.speaker_name == argued.speaker_name == "Maria Ortez"
+
+
+def test_participle_inside_an_opening_mark_is_quoted_speech():
+    text = 'Councillor Maria Ortez said, "arguing about the levy is pointless now."'
+    [q] = run(text)
+    assert q.type == "direct" and content(text, q) == "arguing about the levy is pointless now."
+    assert cue(text, q) == "said"
 
 
 @pytest.mark.parametrize("contrast", [
@@ -749,6 +795,31 @@ def test_people_of_a_group_are_the_speaker(subject):
     [q] = run(text)
     assert speaker(text, q) == subject and q.speaker_kind == "role"
     assert content(text, q) == "the rules are too loose"
+
+
+@pytest.mark.parametrize("subject, group", [
+    ("Thousands of protesters", "protesters"), ("One of the officials", "officials"),
+    ("Many of the residents", "residents"), ("Dozens of lawmakers", "lawmakers"),
+    ("Several of his aides", "aides"), ("A number of experts", "experts"),
+])
+def test_a_counted_group_is_the_speaker(subject, group):
+    # "Thousands of protesters said": the count is no name; the group after "of" heads the phrase
+    text = f"{subject} said the bridge would stay closed."
+    [q] = run(text)
+    assert speaker(text, q) == subject and q.speaker_kind == "role" and q.speaker_name == group
+    assert content(text, q) == "the bridge would stay closed"
+
+
+def test_a_counted_group_inside_a_sentence_keeps_its_count():
+    text = "The river rose overnight, and many of the farmers said they had not been warned."
+    [q] = run(text)
+    assert speaker(text, q) == "many of the farmers" and q.speaker_name == "farmers"
+
+
+def test_a_leader_of_a_group_is_no_counted_group():
+    text = "The leader of the farmers said they had not been warned."
+    [q] = run(text)
+    assert speaker(text, q) == "The leader of the farmers" and q.speaker_name == "leader of the farmers"
 
 
 def test_a_title_of_a_body_before_a_name_still_gives_the_person():
