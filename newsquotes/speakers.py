@@ -605,11 +605,73 @@ def _skip_setting(toks: list[Tok], i: int) -> int:
     return i
 
 
+_RELATIVE_PRONOUNS = frozenset({"who", "that", "which"})
+_RELATIVE_TOKENS = 8  # the longest relative clause stepped over between a subject's head and its cue
+_AUXILIARIES = frozenset({"has", "have", "had", "was", "were", "is", "are", "did", "does", "do", "will",
+                          "would", "can", "could", "should", "may", "might", "must"})
+_ARTICLES = frozenset({"the", "a", "an", "his", "her", "their", "its", "our", "this", "these", "those"})
+# Words that follow a verb, not a noun: an object, "not", or a particle or preposition that
+# seldom qualifies a noun ("who spoke on condition of anonymity", "who voted against it").
+_OBJECT_STARTS = cues.DETERMINERS | {"him", "her", "them", "us", "it", "me", "not", "to", "on", "for",
+                                     "about", "against", "into", "out", "up", "off"}
+
+
+def _opens_verb_phrase(toks: Sequence[Tok], v: int, i: int) -> bool:
+    """Is ``toks[v]`` the verb of a relative clause that ends at ``toks[i]``, rather than the
+    subject of an object relative ("the man who [police] said": police speak)? An auxiliary,
+    a past form ("that [expanded] Medicaid", "that [flooded]") or a plain word with an object
+    after it ("who [oversee] the program") is a verb; a noun or a lone word is not."""
+    tok = toks[v]
+    if tok.low in _AUXILIARIES:
+        return True
+    if tok.cap or not tok.text.isalpha() or tok.low in _STOP_LOWER or tok.low in cues.QUANTIFIERS:
+        return False
+    after = toks[v + 1] if v < i else None
+    if after is not None and after.low in _ARTICLES:
+        return True  # no noun takes an article after it, so even "review" is a verb in "who review the"
+    if _is_person_noun(tok.low) or _is_org_noun(tok.low):
+        return False
+    return tok.low.endswith("ed") or after is not None and (
+        after.low in _OBJECT_STARTS or after.text[0].isdigit() or after.cap and after.text not in cues.DATE_WORDS
+    )
+
+
+def _relative_clause_start(toks: Sequence[Tok], i: int) -> int | None:
+    """Where a subject relative clause that ends at ``toks[i]`` starts, after the noun it
+    qualifies ("Officials [who oversee the program] said", "Residents of the towns [that
+    flooded] said"), or None. The clause is no part of the speaker, whose head is that noun."""
+    for r in range(i - 1, max(0, i - _RELATIVE_TOKENS), -1):
+        tok = toks[r]
+        if not tok.text[0].isalnum():
+            return None
+        if tok.low in _RELATIVE_PRONOUNS:
+            noun = toks[r - 1]
+            if not noun.text.isalpha() or noun.low in _STOP_LOWER or noun.low in cues.CUE_LEMMA:
+                return None  # "warned that ...", "so that ...": no noun to qualify
+            v = _skip_adverbs_forward(toks, r + 1, i)
+            return r if v <= i and _opens_verb_phrase(toks, v, i) else None
+    return None
+
+
+def _skip_adverbs_forward(toks: Sequence[Tok], v: int, i: int) -> int:
+    """The first token at or after ``v`` (up to ``i``) that is no adverb ("who [also] run")."""
+    while v < i and not toks[v].cap and toks[v].low in cues.ADVERBS and toks[v].low not in _AUXILIARIES:
+        v += 1
+    return v
+
+
 def speaker_before(text: str, lo: int, hi: int, plural_verb: bool = False) -> Mention | None:
     """The speaker mention that ends right before a cue at ``hi`` (window starts at ``lo``)."""
     toks = tokenize(text, max(lo, hi - 400), hi)
     i = _skip_adverbs(toks, len(toks) - 1)
-    i = _skip_adverbs(toks, _skip_setting(toks, i))
+    # "Officials who oversee the program said": the officials speak. The clause is looked for
+    # before the setting too, as it may end in one ("who spoke on condition of anonymity").
+    relative = _relative_clause_start(toks, i) if i > 2 else None
+    if relative is None:
+        i = _skip_adverbs(toks, _skip_setting(toks, i))
+        relative = _relative_clause_start(toks, i) if i > 2 else None
+    if relative is not None:
+        i = relative - 1
     if i > 1 and relative_participle(toks, i):
         # "A report released Tuesday said": the document speaks; but in "a memo released Friday
         # by the county said", where "Friday by the county" passed for a setting, its author

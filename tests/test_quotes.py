@@ -797,6 +797,28 @@ def test_people_of_a_group_are_the_speaker(subject):
     assert content(text, q) == "the rules are too loose"
 
 
+@pytest.mark.parametrize("text, subject, name", [
+    ("Officials in the provinces that raised the levy said the roads were safer.",
+     "Officials in the provinces", "Officials in the provinces"),
+    ("Inspectors who review the depots said the roads were safer.", "Inspectors", "inspectors"),
+    ("Farmers of the valleys that flooded said the roads were safer.",
+     "Farmers of the valleys", "Farmers of the valleys"),
+    ("Engineers who spoke on condition of anonymity said the roads were safer.", "Engineers", "engineers"),
+])
+def test_a_relative_clause_after_the_subject_is_no_part_of_the_speaker(text, subject, name):
+    # "who/that + verb phrase" qualifies the head noun before it; the speaker is that noun phrase
+    [q] = run(text)
+    assert speaker(text, q) == subject and q.speaker_name == name and q.speaker_kind == "role"
+    assert cue(text, q) == "said" and content(text, q) == "the roads were safer"
+
+
+def test_that_as_a_determiner_opens_no_relative_clause():
+    # near miss: "that depot" is a noun phrase, not a clause, so it stays in the speaker
+    text = "Inspectors at that depot said the roads were safer."
+    [q] = run(text)
+    assert speaker(text, q) == "Inspectors at that depot" and content(text, q) == "the roads were safer"
+
+
 @pytest.mark.parametrize("subject, group", [
     ("Thousands of protesters", "protesters"), ("One of the officials", "officials"),
     ("Many of the residents", "residents"), ("Dozens of lawmakers", "lawmakers"),
