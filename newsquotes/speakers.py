@@ -373,9 +373,14 @@ def _classify(text: str, toks: list[Tok]) -> Mention | None:
     counted = _count_length([t.low for t in toks[:4]]) if len(toks) > 2 else 0
     if counted:  # "Thousands of protesters", "One of the officials": the group is the speaker's head
         group = _classify(text, toks[counted:])
+        a = toks[0].start
         if group is not None and group.kind in ("role", "organization"):
-            a = toks[0].start
             return Mention(a, head.end, text[a:head.end], group.kind, group.core or group.text)
+        if group is not None and group.kind == "name" and not head.cap and _is_person_noun(head.low):
+            # "One of Smith's lawyers": people of a named owner, not the owner; the group is named
+            # as written, as for "Several of Smith's aides"
+            g = toks[counted].start
+            return Mention(a, head.end, text[a:head.end], "role", text[g:head.end])
     for p in range(1, len(toks) - 1):
         author = _author_at(toks, p)
         if author:  # "a statement from the company": the company speaks through it
@@ -518,6 +523,12 @@ def _body_on_topic(body: Tok, topic: Tok) -> bool:
     return body.cap and _org_word(body) and topic.cap and topic.text not in cues.DATE_WORDS
 
 
+# Determiners that may follow an article or possessive inside one noun phrase ("the most senior
+# officials", "his two lawyers", "the other members").
+_POSTDETERMINERS = frozenset({"one", "many", "several", "two", "three", "four", "five", "other", "most"})
+_CENTRAL_DETERMINERS = frozenset({"the", "his", "her", "their", "its", "our", "these", "those", "my", "your"})
+
+
 def _np_backward(toks: list[Tok], e: int) -> int | None:
     """Index where the noun phrase ending at toks[e] starts, walking left."""
     j = e
@@ -539,6 +550,9 @@ def _np_backward(toks: list[Tok], e: int) -> int | None:
         elif tok.text in ("'", "’") and j > 0 and toks[j - 1].cap and j < e:
             pass  # "Thomas' sister"
         elif low in cues.DETERMINERS:
+            if low in _POSTDETERMINERS and j > 0 and toks[j - 1].low in _CENTRAL_DETERMINERS:
+                j -= 1
+                continue  # "the most senior officials", "his two lawyers": the article opens the phrase
             if j >= 2 and toks[j - 1].low in ("of", "to", "for", "at") and (
                 toks[j - 2].cap or toks[j - 2].low in cues.TITLES
             ) and j < e:
@@ -605,6 +619,7 @@ def _skip_setting(toks: list[Tok], i: int) -> int:
     return i
 
 
+_GROUP_PRONOUNS = frozenset({"them", "us"})  # counted in "one of them", "some of us"
 _RELATIVE_PRONOUNS = frozenset({"who", "that", "which"})
 _RELATIVE_TOKENS = 8  # the longest relative clause stepped over between a subject's head and its cue
 _AUXILIARIES = frozenset({"has", "have", "had", "was", "were", "is", "are", "did", "does", "do", "will",
@@ -701,6 +716,11 @@ def speaker_before(text: str, lo: int, hi: int, plural_verb: bool = False) -> Me
         return Mention(a, tok.end, text[a:tok.end], "organization")
     if tok.low in cues.SUBJECT_PRONOUNS:
         return Mention(tok.start, tok.end, tok.text, "pronoun")
+    if tok.low in _GROUP_PRONOUNS:
+        count = _count_before(toks, i)
+        if count < i:  # "One of them said", "many of us": a counted pronoun; the group is "them"
+            a = toks[count].start
+            return Mention(a, tok.end, text[a:tok.end], "pronoun", tok.low)
     if tok.low == "who" and i > 0 and toks[i - 1].text == ",":
         return speaker_before(text, lo, toks[i - 1].start)
     commas = [k for k in range(i) if toks[k].text == ","]
@@ -1355,8 +1375,8 @@ class SpeakerResolver:
         if mention is None:
             return Resolved(None, "name")
         pos = mention.start
-        if mention.kind == "pronoun":
-            return self._resolve_pronoun(mention.text.lower(), pos)
+        if mention.kind == "pronoun":  # "One of them" resolves as its group, "them"
+            return self._resolve_pronoun((mention.core or mention.text).lower(), pos)
         if mention.kind == "name":
             words = (mention.core or mention.text).split()
             if mention.group and len(words) > 4:
@@ -1406,7 +1426,7 @@ class SpeakerResolver:
             gender = "m" if word in ("he", "him") else "f"
             person = self._nearest_person(pos, here, gender)
             return Resolved(person.name if person else None, "name")
-        if word in ("they", "we"):
+        if word in ("they", "we", "them", "us"):
             for hpos, hsent, res in reversed(self.history):
                 if here - hsent > 6:
                     break

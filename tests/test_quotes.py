@@ -832,6 +832,33 @@ def test_a_counted_group_is_the_speaker(subject, group):
     assert content(text, q) == "the bridge would stay closed"
 
 
+@pytest.mark.parametrize("subject, group", [
+    ("One of Ruiz's lawyers", "Ruiz's lawyers"),
+    ("One of the most senior engineers at the port", "senior engineers at the port"),
+])
+def test_a_counted_group_of_an_owner_or_a_superlative_is_the_speaker(subject, group):
+    # the count and the article before "most" belong to the phrase; "One" is no name
+    text = f"{subject} said the bridge would stay closed."
+    [q] = run(text)
+    assert speaker(text, q) == subject and q.speaker_kind == "role" and q.speaker_name == group
+
+
+def test_a_counted_pronoun_is_the_speaker():
+    # "One of them": a pronoun mention, resolved like "they" to the group spoken of before
+    text = "The inspectors said the bridge was unsafe. One of them said it would stay closed."
+    first, second = run(text)
+    assert speaker(text, second) == "One of them" and second.speaker_kind == "pronoun"
+    assert second.speaker_name == first.speaker_name == "inspectors"
+    assert content(text, second) == "it would stay closed"
+
+
+def test_an_owner_of_agents_still_speaks_through_them():
+    # near miss: without a count, "Ruiz's lawyers" keep speaking for Ruiz as before
+    text = "Ruiz's lawyers said the bridge would stay closed."
+    [q] = run(text)
+    assert speaker(text, q) == "Ruiz" and q.speaker_kind == "name"
+
+
 def test_a_counted_group_inside_a_sentence_keeps_its_count():
     text = "The river rose overnight, and many of the farmers said they had not been warned."
     [q] = run(text)
