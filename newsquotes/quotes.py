@@ -32,8 +32,8 @@ from newsquotes import cues
 from newsquotes.adjuncts import adjuncts_end, is_setting
 from newsquotes.model import Quote, Sentence
 from newsquotes.speakers import (
-    _MORE, Mention, SpeakerResolver, Tok, clause_subject, introduces_author, new_speaker_clause, relative_participle,
-    speaker_after, speaker_before, subject_with_verb,
+    _MORE, Mention, SpeakerResolver, Tok, clause_subject, introduces_author, new_speaker_clause, people_postmodifier,
+    relative_participle, speaker_after, speaker_before, subject_with_verb,
     tokenize, tokenize_head,
 )
 
@@ -708,11 +708,16 @@ class _Extractor:
                 covered_until = max(covered_until, item.end)
         return items
 
-    def _relative_clause_after(self, m: Mention, tok: Tok) -> bool:
-        """Does ``tok`` open a reduced relative clause after the document ``m`` ("an indictment
-        unsealed Wednesday")?"""
-        toks = tokenize(self.text, m.start, tok.end)
-        return relative_participle(toks, len(toks) - 1)
+    def _relative_clause_after(self, m: Mention, rest: list[Tok]) -> bool:
+        """Do the tokens ``rest`` right after ``m`` open a reduced relative clause after a
+        document ("an indictment unsealed Wednesday") or a phrase that qualifies people
+        ("officials briefed on the case", "people familiar with the talks")?"""
+        toks = tokenize(self.text, m.start, m.end)
+        k = len(toks)
+        toks += rest[:2]
+        if m.kind == "organization":
+            return relative_participle(toks, k)
+        return m.kind == "role" and people_postmodifier(toks, k)
 
     def _reported_item(self, si: int, cue: _Cue) -> _Item | None:
         text = self.text
@@ -734,9 +739,10 @@ class _Extractor:
                 k += 1
             if k < len(rest) and (
                 rest[k].low in cues.CUE_LEMMA and rest[k].low.endswith("ing")
-                or k == 0 and m.kind == "organization" and self._relative_clause_after(m, rest[0])
+                or k == 0 and self._relative_clause_after(m, rest)
             ):
-                # "quoting Y," or "unsealed Wednesday,": the clause starts after the comma
+                # "quoting Y,", "unsealed Wednesday," or "briefed on the case,": the clause starts
+                # after the comma
                 comma = next((t for t in rest[k:] if t.text == ","), None)
                 if comma is None:
                     return None

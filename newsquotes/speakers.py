@@ -870,14 +870,23 @@ def _author_at(toks: Sequence[Tok], k: int) -> int:
     return k + 1 if 0 < k < len(toks) - 1 and _names_author(toks[k - 1], toks[k]) else 0
 
 
+def _past_participle(tok: Tok) -> bool:
+    return not tok.cap and (tok.low.endswith("ed") or tok.low in cues.IRREGULAR_PARTICIPLES)
+
+
 def relative_participle(toks: Sequence[Tok], k: int) -> bool:
     """Does a past participle at ``toks[k]`` open a reduced relative clause after a document
     noun ("a statement [issued] by the ministry", "an indictment [unsealed] Wednesday")? The
     clause qualifies the document and is no part of its mention."""
-    tok = toks[k]
-    return 0 < k and not tok.cap and (tok.low.endswith("ed") or tok.low in cues.IRREGULAR_PARTICIPLES) and (
-        _singular(toks[k - 1].low) in _DOCUMENTS
-    )
+    return 0 < k and _past_participle(toks[k]) and _singular(toks[k - 1].low) in _DOCUMENTS
+
+
+def people_postmodifier(toks: Sequence[Tok], k: int) -> bool:
+    """Does ``toks[k]`` open a phrase that qualifies a people noun before it: a reduced
+    relative clause ("officials [briefed] on the case", "people [involved] in the talks") or
+    an adjective with its object ("people [familiar with] the talks")? After "according to",
+    the phrase runs to the comma, where the reported clause starts."""
+    return 0 < k and _is_person_noun(toks[k - 1].low) and (_past_participle(toks[k]) or _modifier_at(toks, k) == 2)
 
 
 def _relative_author_at(toks: Sequence[Tok], k: int) -> int:

@@ -179,6 +179,25 @@ def test_a_reduced_relative_after_a_document_is_no_part_of_it(text, document):
     assert content(text, q) == "the brothers hid the cash"
 
 
+@pytest.mark.parametrize("text, who", [
+    ("According to inspectors briefed on the audit, the depot lost money.", "inspectors"),
+    ("According to two engineers involved in the review, the depot lost money.", "two engineers"),
+    ("According to people familiar with the audit, the depot lost money.", "people"),
+])
+def test_a_phrase_qualifying_people_after_according_to_is_no_content(text, who):
+    # the participle or adjective phrase after the people noun runs to the comma; the report follows it
+    [q] = run(text)
+    assert speaker(text, q) == who and q.speaker_kind == "role" and cue(text, q) == "According to"
+    assert content(text, q) == "the depot lost money"
+
+
+def test_a_clause_right_after_according_to_people_is_content():
+    # near miss: with the comma right after the people noun, the clause starts there as before
+    text = "According to inspectors, audited accounts showed the depot lost money."
+    [q] = run(text)
+    assert speaker(text, q) == "inspectors" and content(text, q) == "audited accounts showed the depot lost money"
+
+
 @pytest.mark.parametrize("text, owner, name, kind", [
     ("Senator Dana Whitfield's latest statement said the bill would pass.",
      "Senator Dana Whitfield", "Dana Whitfield", "name"),
