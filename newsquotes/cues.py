@@ -159,7 +159,7 @@ MEDIUM_NOUNS = frozenset(
 # government papers that US political news attributes to ("the indictment says").
 DOCUMENTS = frozenset(
     """statement letter tweet post blog report memo message email posting release analysis
-    editorial column note
+    editorial column note notice record
     complaint indictment lawsuit suit filing affidavit motion ruling opinion order subpoena
     transcript petition memorandum warrant judgment document""".split()
 )
@@ -196,7 +196,7 @@ TITLES = frozenset(
     mayor ambassador judge justice general gen lt lieutenant colonel col major maj captain capt
     sgt sergeant chief director chairman chairwoman chair ceo cfo coo spokesman spokeswoman
     spokesperson administrator undersecretary deputy senior executive attorney defense defence
-    home state interior finance education health environment trade labour labor shadow
+    home state staff interior finance education health environment trade labour labor shadow
     secretary-general king queen prince princess pope archbishop bishop father rev reverend
     rabbi imam cardinal coach manager commissioner commander admiral marshal inspector detective
     officer agent speaker leader chancellor premier president-elect emeritus assistant associate

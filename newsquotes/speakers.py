@@ -420,8 +420,8 @@ def _classify(text: str, toks: list[Tok]) -> Mention | None:
                            " ".join(t.text for t in core), group)
     start, end = toks[0].start, head.end
     phrase = text[start:end]
-    if _is_person_noun(head.low) and (not head.cap or len(toks) == 1):
-        return Mention(start, end, phrase, "role")  # "the spokeswoman", "Officials"
+    if _is_person_noun(head.low) and (not head.cap or len(toks) == 1) or _compound_title(toks, len(toks) - 1):
+        return Mention(start, end, phrase, "role")  # "the spokeswoman", "Officials", "the chief of staff"
     if head.cap or head.text[0].isdigit():
         return Mention(start, end, phrase, "organization")
     if _is_org_noun(head.low):
@@ -566,7 +566,7 @@ def _np_backward(toks: list[Tok], e: int) -> int | None:
         elif low == "on" and j < e and j > 0 and _body_on_topic(toks[j - 1], toks[j + 1]):
             pass
         elif tok.text[0].isalpha() and low not in _STOP_LOWER and low not in cues.CUE_LEMMA and (
-            _is_person_noun(low) or _is_org_noun(low) or (j < e and modifiers < 3)
+            _is_person_noun(low) or _is_org_noun(low) or (j < e and modifiers < 3) or j == e and _compound_title(toks, e)
         ):
             if not (_is_person_noun(low) or _is_org_noun(low)):
                 modifiers += 1
@@ -574,6 +574,16 @@ def _np_backward(toks: list[Tok], e: int) -> int | None:
             return j + 1 if j < e else None
         j -= 1
     return 0
+
+
+def _compound_title(toks: Sequence[Tok], e: int) -> bool:
+    """Does ``toks[e]`` end a role written as a people noun, "of" and a bare noun ("the chief
+    of staff", "the director of communications", "the head of security")? The bare noun is no
+    speaker of its own, so the whole phrase is a role."""
+    tok = toks[e]
+    return e >= 2 and toks[e - 1].low == "of" and not tok.cap and tok.text.isalpha() and (
+        tok.low not in _STOP_LOWER and tok.low not in cues.DETERMINERS
+    ) and not toks[e - 2].cap and _is_person_noun(toks[e - 2].low)
 
 
 def _count_length(lows: Sequence[str]) -> int:
@@ -989,7 +999,7 @@ def _speaker_after(text: str, toks: list[Tok], truncated: bool):
         elif tok.text == "." and j > start and (toks[j - 1].low in cues.TITLES or _initial(toks[j - 1].text)):
             pass
         elif (low in _CONNECTORS or low in cues.NAME_PARTICLES) and j + 1 < n and (
-            toks[j + 1].cap or toks[j + 1].low == "the"
+            toks[j + 1].cap or toks[j + 1].low == "the" or _compound_title(toks, j + 1)
         ) and j > start:
             pass
         elif tok.text[0].isalpha() and low not in _STOP_LOWER and low not in cues.CUE_LEMMA and (
@@ -1006,6 +1016,7 @@ def _speaker_after(text: str, toks: list[Tok], truncated: bool):
     end = j
     while end > start and not (
         toks[end - 1].cap or _is_person_noun(toks[end - 1].low) or _is_org_noun(toks[end - 1].low)
+        or _compound_title(toks, end - 1)
     ):
         end -= 1
     if truncated and end > start and toks[end].low in cues.AUTHORING_PARTICIPLES and end + 2 + _SETTING_TOKENS >= n:

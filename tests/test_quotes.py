@@ -171,6 +171,8 @@ def test_a_document_made_by_an_author_gives_the_author(text, who):
     ("According to documents obtained by The Valley Courier, the brothers hid the cash.", "documents"),
     ("A report released Thursday said the brothers hid the cash.", "A report"),
     ("A letter seen by The Valley Courier said the brothers hid the cash.", "A letter"),  # as before
+    ("According to records obtained by The Valley Courier, the brothers hid the cash.", "records"),
+    ("The notice posted Friday said the brothers hid the cash.", "The notice"),
 ])
 def test_a_reduced_relative_after_a_document_is_no_part_of_it(text, document):
     # "obtained by X" or "seen by X" names who holds the document, not who wrote it: the document speaks
@@ -225,6 +227,31 @@ def test_the_owner_of_a_document_is_its_speaker_with_modifiers_between(text, own
 def test_a_document_or_agent_without_a_speaking_owner_speaks_itself(text, mention):
     [q] = run(text)
     assert speaker(text, q) == mention
+
+
+@pytest.mark.parametrize("text, mention", [
+    ("The chief of staff said the depot would close.", "The chief of staff"),
+    ("A memo written by the chief of staff says the depot would close.", "the chief of staff"),
+    ("The depot would close, said the director of communications.", "the director of communications"),
+])
+def test_a_role_of_a_bare_noun_is_a_role(text, mention):
+    # "chief of staff": a people noun, "of" and a bare noun make one title, which speaks
+    [q] = run(text)
+    assert speaker(text, q) == mention and q.speaker_kind == "role"
+    assert q.speaker_name == mention.split(" ", 1)[1] and content(text, q).lower() == "the depot would close"
+
+
+def test_a_titled_role_of_a_bare_noun_before_a_name_gives_the_person():
+    text = "Chief of Staff Dana Whitfield said the depot would close."
+    [q] = run(text)
+    assert speaker(text, q) == text[:text.index(" said")] and q.speaker_name == "Dana Whitfield"
+
+
+def test_a_record_number_is_no_document():
+    # near miss: "record" as a modifier leaves the counted people speaking
+    text = "A record number of voters said the levy was too high."
+    [q] = run(text)
+    assert speaker(text, q) == "A record number of voters" and q.speaker_kind == "role"
 
 
 @pytest.mark.parametrize("text, mention", [
