@@ -284,6 +284,22 @@ def test_misspelt_surname_with_title_resolves_to_person():
     assert q.speaker_name == "Karin Oldenburg"
 
 
+def test_a_short_surname_two_letters_off_is_another_person():
+    # "Heald" is no misspelling of "Heagle": in a five-letter name two edits make a new name
+    text = ("Ruth Heagle of the farm bureau said yields had fallen.\n\n"
+            '"The ozone hurts the crop," Dr Heald said.')
+    q = only(text, type="direct")
+    assert q.speaker_name == "Heald"
+
+
+def test_a_long_surname_two_letters_off_is_a_misspelling():
+    # near miss: a long name keeps its two-edit tolerance
+    text = ("Karin Oldenburgerova of the consumer council said prices had risen.\n\n"
+            '"Families are struggling," Ms Oldenbergerowa said.')
+    q = only(text, type="direct")
+    assert q.speaker_name == "Karin Oldenburgerova"
+
+
 def test_initials_stay_in_the_name():
     text = '"We will tour twelve cities," said J.R. Whitcombe, the festival director.'
     m = speaker_after(text, text.index("said") + 4, len(text))
