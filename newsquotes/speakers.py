@@ -244,7 +244,8 @@ def person_core(run: Sequence[Tok]) -> list[Tok]:
             or tok.text == "." and not (i > 0 and _initial(run[i - 1].text))
             or _possessive(tok)
             or (_org_or_place(tok) and (i + 1 < len(run) or tok.text not in cues.PLACES)
-                and not (tok.text in cues.PUBLICATION_WORDS and _publication_surname(run, i)))
+                and not (tok.text in cues.PUBLICATION_WORDS and _publication_surname(run, i))
+                and not _initials_before_surname(run, i))
             or (i + 1 < len(run) and run[i + 1].low in cues.TITLES and _nationality(tok.text))
         ):
             start = i + 1
@@ -282,6 +283,16 @@ def person_core(run: Sequence[Tok]) -> list[Tok]:
     if any(t.text in cues.NON_NAME_CAPS or t.text.isdigit() for t in core):
         return []
     return core
+
+
+def _initials_before_surname(run: Sequence[Tok], i: int) -> bool:
+    """Is ``run[i]`` a pair of initials written without dots before the surname that ends the
+    run ("JD Vance", "TJ Rivers")? Two capitals that are no known body or place ("UN", "EU")
+    and come right before a last word that is no title, body or place are a first name."""
+    word, last = run[i].text, run[-1]
+    return i == len(run) - 2 and len(word) == 2 and word.isupper() and word.isalpha() and (
+        word not in _ORG_OR_PLACE_WORDS and last.cap and last.low not in cues.TITLES and not _org_or_place(last)
+    )
 
 
 def _publication(run: Sequence[Tok], last: Tok) -> bool:

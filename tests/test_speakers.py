@@ -306,6 +306,22 @@ def test_initials_stay_in_the_name():
     assert m.text == "J.R. Whitcombe" and m.kind == "name"
 
 
+def test_initials_without_dots_stay_in_the_name():
+    # "TJ Rivers": two capitals before a surname are a first name, not an acronym like "UN"
+    text = ("Deputy Mayor TJ Rivers said the depot would close.\n\n"
+            '"It costs too much," Rivers said.')
+    first, second = run(text)
+    assert speaker(text, first) == "Deputy Mayor TJ Rivers" and first.speaker_kind == "name"
+    assert first.speaker_name == second.speaker_name == "TJ Rivers"
+
+
+def test_a_two_letter_body_before_a_title_is_no_initials():
+    # near miss: "UN" before a title and a name names a body; the person is the name after it
+    text = "UN Envoy Dana Whitfield said the depot would close."
+    [q] = run(text)
+    assert q.speaker_name == "Dana Whitfield"
+
+
 def test_gender_of_an_unlisted_first_name_is_learnt_from_the_article():
     text = ("Olumide Adeyemi runs the clinic. She opened it in 2010 with two nurses.\n\n"
             "Tomasz Wrobel, a local councillor, visited on Friday.\n\n"
