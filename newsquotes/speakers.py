@@ -534,10 +534,11 @@ def _body_on_topic(body: Tok, topic: Tok) -> bool:
     return body.cap and _org_word(body) and topic.cap and topic.text not in cues.DATE_WORDS
 
 
-# Determiners that may follow an article or possessive inside one noun phrase ("the most senior
-# officials", "his two lawyers", "the other members").
+# Articles, possessives and demonstratives, which open a noun phrase; and the determiners that
+# may follow them inside it ("the most senior officials", "his two lawyers", "the other members").
+_CENTRAL_DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this",
+                                  "these", "those"})
 _POSTDETERMINERS = frozenset({"one", "many", "several", "two", "three", "four", "five", "other", "most"})
-_CENTRAL_DETERMINERS = frozenset({"the", "his", "her", "their", "its", "our", "these", "those", "my", "your"})
 
 
 def _np_backward(toks: list[Tok], e: int) -> int | None:
@@ -645,7 +646,6 @@ _RELATIVE_PRONOUNS = frozenset({"who", "that", "which"})
 _RELATIVE_TOKENS = 8  # the longest relative clause stepped over between a subject's head and its cue
 _AUXILIARIES = frozenset({"has", "have", "had", "was", "were", "is", "are", "did", "does", "do", "will",
                           "would", "can", "could", "should", "may", "might", "must"})
-_ARTICLES = frozenset({"the", "a", "an", "his", "her", "their", "its", "our", "this", "these", "those"})
 # Words that follow a verb, not a noun: an object, "not", or a particle or preposition that
 # seldom qualifies a noun ("who spoke on condition of anonymity", "who voted against it").
 _OBJECT_STARTS = cues.DETERMINERS | {"him", "her", "them", "us", "it", "me", "not", "to", "on", "for",
@@ -663,7 +663,7 @@ def _opens_verb_phrase(toks: Sequence[Tok], v: int, i: int) -> bool:
     if tok.cap or not tok.text.isalpha() or tok.low in _STOP_LOWER or tok.low in cues.QUANTIFIERS:
         return False
     after = toks[v + 1] if v < i else None
-    if after is not None and after.low in _ARTICLES:
+    if after is not None and after.low in _CENTRAL_DETERMINERS:
         return True  # no noun takes an article after it, so even "review" is a verb in "who review the"
     if _is_person_noun(tok.low) or _is_org_noun(tok.low):
         return False
