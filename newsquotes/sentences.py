@@ -22,6 +22,8 @@ from __future__ import annotations
 
 import re
 
+from newsquotes import cues
+
 __all__ = ["split_sentences"]
 
 # Terminal punctuation followed by any closing quotes/brackets. Two flat runs of disjoint
@@ -116,6 +118,15 @@ _SENTENCE_STARTERS = frozenset(
 # Deliberately absent: capitalised words that also start names or titles ("U.S. First Lady",
 # "Mrs. May", "Gov. Will Smith", "D.C. Police Chief", "U.N. Officials Say") and auxiliaries,
 # which title-case headlines capitalise ("Lavrov Says U.S. Should Cooperate").
+#
+# Plural people nouns ("Critics", "Officials") start a sentence after an abbreviation when a
+# lower-case word follows them ("moved to the U.S. Critics said", "at 5 p.m. Officials
+# expect"); in a title-case headline the next word is capitalised too ("U.N. Officials Say").
+_PEOPLE = frozenset(
+    (noun[:-1] + "ies" if noun.endswith("y") else noun + ("es" if noun.endswith(("s", "sh", "ch")) else "s")).capitalize()
+    for noun in cues.PERSON_NOUNS
+    if noun.isalpha()
+)
 
 # Boundaries without terminal punctuation, each confirmed in _extra_cut: a capitalised credit
 # label inside a caption ("… Belle Image: AP"), a bullet ("• Two were hurt"), a line break
@@ -389,7 +400,8 @@ def _ends_sentence(text: str, lo: int, hi: int, punct_start: int, after: int) ->
         return False
     if _is_abbreviation(token):
         # Ambiguous: "U.S. Secretary" goes on, "to the U.S. The President" ends.
-        return _word_only(nxt) in _SENTENCE_STARTERS
+        word = _word_only(nxt)
+        return word in _SENTENCE_STARTERS or word in _PEOPLE and nxt == word and _lower_word_after(text, after, hi, nxt)
     return True
 
 
@@ -407,6 +419,13 @@ def _next_word(text: str, pos: int, hi: int) -> str:
     chunk = text[pos : min(hi, pos + _WINDOW)].lstrip()
     chunk = chunk.lstrip(_OPENERS).lstrip()
     return chunk.split(maxsplit=1)[0] if chunk else ""
+
+
+def _lower_word_after(text: str, pos: int, hi: int, word: str) -> bool:
+    """Is the word after ``word``, the first word after ``pos``, in lower case?"""
+    at = text.find(word, pos, min(hi, pos + _WINDOW))
+    following = _next_word(text, at + len(word), hi) if at >= 0 else ""
+    return following[:1].islower()
 
 
 _WORD = re.compile(r"[\w'’]+")

@@ -59,6 +59,11 @@ ABBREVIATIONS = [
     ["Mrs. May told parliament she would resign.", "Her party was divided."],
     ["U.S. First Lady Melania Trump visited the hospital."],
     ["Class A shares rose, and so did Class B.", "The agency said more gains were possible."],
+    # a plural people noun and a lower-case word start a sentence; in a title-case line they go on
+    ["The company moved its headquarters to the U.S.", "Critics said the move was about taxes."],
+    ["The meeting ended at 5 p.m.", "Officials expect talks to resume on Monday."],
+    ["U.N. Officials Say Talks Have Failed Again"],
+    ["He met U.S. Senators Warren and Markey on Monday."],
 ]
 
 
