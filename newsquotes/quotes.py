@@ -32,7 +32,7 @@ from newsquotes import cues
 from newsquotes.adjuncts import adjuncts_end, is_setting
 from newsquotes.model import Quote, Sentence
 from newsquotes.speakers import (
-    _MORE, Mention, SpeakerResolver, Tok, clause_subject, introduces_author, new_speaker_clause, people_postmodifier,
+    _MORE, _STOP_LOWER, Mention, SpeakerResolver, Tok, clause_subject, introduces_author, new_speaker_clause, people_postmodifier,
     relative_participle, speaker_after, speaker_before, subject_with_verb,
     tokenize, tokenize_head,
 )
@@ -923,8 +923,8 @@ class _Extractor:
             return toks[k].start  # "said that, as the parents came from India, they ...": a clause
         if toks[k].low in ("to", "for", "of", "about", "with", "by", "and", "or", "but", "as", "so") or toks[k].low in _AUX:
             return None  # a request, an object or a verb phrase, not a reported clause
-        if toks[k].low.endswith("ing") and not toks[k].cap:
-            return None
+        if toks[k].low.endswith("ing") and not toks[k].cap and not _gerund_subject(toks, k):
+            return None  # "admitted lying to investigators": an object, not a reported clause
         if cue.lemma in cues.CLAUSE_VERBS and (participle or cue.lemma not in _STRONG) and k == 0:
             # "announced the start of ...": weaker verbs need "that" or a finite verb early on
             # (or, after a participle, a subject pronoun: ", saying he supports the plan")
@@ -1196,6 +1196,24 @@ def _participle_after_comma(text: str, s0: int, cue: _Cue) -> bool:
     return text.endswith("ing", cue.start, cue.end) and text[max(s0, cue.start - 3):cue.start].rstrip().endswith(
         (",", ',"', ",”")
     )
+
+
+# Finite verbs: one right after an -ing word (or after a plain noun or two) makes that word
+# the subject of a reported clause.
+_FINITE = frozenset({"is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could",
+                     "should", "may", "might", "must", "does", "did", "do"})
+
+
+def _gerund_subject(toks: list[Tok], k: int) -> bool:
+    """Does the -ing word at ``toks[k]`` open the subject of a reported clause ("said spending
+    would rise", "said closing arguments would be limited"), rather than an object ("denied
+    knowing that ...", "admitted lying to investigators")?"""
+    for tok in toks[k + 1:k + 4]:
+        if tok.low in _FINITE:
+            return True
+        if not tok.text.isalpha() or tok.cap or tok.low in _STOP_LOWER or tok.low.endswith("ing"):
+            return False
+    return False
 
 
 _LISTENERS = frozenset({"reporters", "journalists", "him", "her", "them", "us", "me", "press",

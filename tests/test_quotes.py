@@ -923,6 +923,20 @@ def test_a_title_of_a_body_before_a_name_still_gives_the_person():
     assert q.speaker_name == "Stefania Rossi" and q.speaker_kind == "name"
 
 
+@pytest.mark.parametrize("text, reported", [
+    ("The governor said spending would rise next year.", "spending would rise next year"),
+    ("The judge told the lawyers that closing arguments would be limited.", "closing arguments would be limited"),
+    ("She said rising costs have hurt families.", "rising costs have hurt families"),
+])
+def test_a_clause_whose_subject_is_an_ing_word_is_reported(text, reported):
+    [q] = run(text)
+    assert q.type == "indirect" and content(text, q) == reported
+
+
+def test_an_ing_object_is_no_reported_clause():
+    assert run("The officer admitted lying to investigators.") == []
+
+
 def test_a_cue_every_few_words_gives_a_quote_per_repetition():
     # Speed with dense cues is measured in bench/hostile.py; here: every repeated quote is found.
     unit = '"A," said Smith. according to Jones, The Church of X said: '
