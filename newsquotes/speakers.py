@@ -1680,7 +1680,11 @@ def _plural_head(phrase: str) -> bool:
     if not words:
         return False
     last = words[-1].lower()
-    return last.endswith("s") and not last.endswith(("ss", "'s", "’s", "us")) and last[:1].isalpha() and not words[-1][0].isupper()
+    # a capitalised "-s" word is mostly a name ("Reuters", "Williams"), but a people noun
+    # capitalised at the start of a sentence is still plural ("Inspectors said ...")
+    return last.endswith("s") and not last.endswith(("ss", "'s", "’s", "us")) and last[:1].isalpha() and (
+        not words[-1][0].isupper() or _is_person_noun(last)
+    )
 
 
 def _name_gender(first: str) -> str | None:

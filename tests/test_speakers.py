@@ -12,9 +12,9 @@ from newsquotes.evaluation import match_quotes
 from newsquotes.quotes import extract_quotes
 from newsquotes.speakers import speaker_after, speaker_before
 try:  # tests/ may or may not be a package
-    from tests.test_quotes import make_sentences, run, speaker
+    from tests.test_quotes import content, make_sentences, run, speaker
 except ImportError:  # pragma: no cover
-    from test_quotes import make_sentences, run, speaker
+    from test_quotes import content, make_sentences, run, speaker
 
 DATA = Path(__file__).parent / "data"
 
@@ -197,6 +197,23 @@ def test_plural_pronoun_resolves_to_group_speaker():
             'They call for "urgent action on salt."')
     q = run(text)[-1]
     assert speaker(text, q) == "They" and q.speaker_name == "report's authors"
+
+
+def test_plural_pronoun_resolves_to_capitalised_bare_plural():
+    # a people noun that opens the sentence is capitalised, and still plural
+    text = ("Inspectors said the bridge was unsafe. "
+            "They said repairs would take a year.")
+    q = run(text)[-1]
+    assert speaker(text, q) == "They" and q.speaker_kind == "pronoun"
+    assert q.speaker_name == "inspectors" and content(text, q) == "repairs would take a year"
+
+
+def test_plural_pronoun_skips_capitalised_surname_in_s():
+    # near miss: "Williams" ends in -s but names one person, so "They" stays unresolved
+    text = ("Mr. Williams said the bridge was unsafe. "
+            "They said repairs would take a year.")
+    q = run(text)[-1]
+    assert speaker(text, q) == "They" and q.speaker_name is None
 
 
 def test_caption_spelling_does_not_override_body_name():
