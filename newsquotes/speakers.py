@@ -1552,7 +1552,9 @@ class SpeakerResolver:
                 w in res.name.lower().split() for w in proper
             ):
                 return Resolved(res.name, "role", plural)
-        return Resolved(_strip_determiner(mention.text, lower=True), "role", plural)
+        # the head noun phrase, without the modifier after it: "officials in the states",
+        # "people familiar with the matter" and "critics of the plan" are "officials", "people", "critics"
+        return Resolved(_strip_determiner(mention.core or mention.text, lower=True), "role", plural)
 
     def _antecedent_org(self, mention: Mention) -> str | None:
         """"the city", "the Church": a bare definite noun names the nearest organisation

@@ -845,10 +845,10 @@ def test_people_of_a_group_are_the_speaker(subject):
 
 @pytest.mark.parametrize("text, subject, name", [
     ("Officials in the provinces that raised the levy said the roads were safer.",
-     "Officials in the provinces", "Officials in the provinces"),
+     "Officials in the provinces", "officials"),
     ("Inspectors who review the depots said the roads were safer.", "Inspectors", "inspectors"),
     ("Farmers of the valleys that flooded said the roads were safer.",
-     "Farmers of the valleys", "Farmers of the valleys"),
+     "Farmers of the valleys", "farmers"),
     ("Engineers who spoke on condition of anonymity said the roads were safer.", "Engineers", "engineers"),
 ])
 def test_a_relative_clause_after_the_subject_is_no_part_of_the_speaker(text, subject, name):
@@ -880,7 +880,7 @@ def test_a_counted_group_is_the_speaker(subject, group):
 
 @pytest.mark.parametrize("subject, group", [
     ("One of Ruiz's lawyers", "Ruiz's lawyers"),
-    ("One of the most senior engineers at the port", "senior engineers at the port"),
+    ("One of the most senior engineers at the port", "senior engineers"),
 ])
 def test_a_counted_group_of_an_owner_or_a_superlative_is_the_speaker(subject, group):
     # the count and the article before "most" belong to the phrase; "One" is no name

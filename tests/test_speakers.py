@@ -82,6 +82,26 @@ def test_people_noun_with_a_modifier_after_it_is_the_speaker():
         assert m.text == mention and m.kind == "role", text
 
 
+@pytest.mark.parametrize("subject, name", [
+    ("Officials in the states", "officials"), ("Officials familiar with the talks", "officials"),
+    ("Two people familiar with the matter", "people"), ("Critics of the plan", "critics"),
+    ("Residents of the towns", "residents"),
+])
+def test_a_role_named_by_its_head_noun_phrase_without_the_modifier(subject, name):
+    # the mention keeps the modifier; the source name is the head noun phrase, as "figures" for
+    # "Figures to be published today" in the gold
+    text = f"{subject} said the plan would fail."
+    q = only(text, type="indirect")
+    assert speaker(text, q) == subject and q.speaker_kind == "role" and q.speaker_name == name
+
+
+def test_a_title_with_of_keeps_its_object_in_the_name():
+    # near miss: a singular people noun with "of" names the person by it ("head of the agency")
+    text = "The head of the agency said the plan would fail."
+    q = only(text, type="indirect")
+    assert speaker(text, q) == "The head of the agency" and q.speaker_name == "head of the agency"
+
+
 def test_capitalised_people_noun_opening_a_sentence_is_a_role_not_a_name():
     q = only("Officials said the bridge would reopen on Monday.", type="indirect")
     assert q.speaker_kind == "role" and q.speaker_name == "officials"
