@@ -858,6 +858,38 @@ def test_a_relative_clause_after_the_subject_is_no_part_of_the_speaker(text, sub
     assert cue(text, q) == "said" and content(text, q) == "the roads were safer"
 
 
+@pytest.mark.parametrize("text, subject, name", [
+    ("Residents who lost homes said the roads were unsafe.", "Residents", "residents"),
+    ("Farmers who grow soybeans said the roads were unsafe.", "Farmers", "farmers"),
+    ("Unions that represent nurses said the roads were unsafe.", "Unions", None),
+])
+def test_a_relative_clause_of_a_verb_and_a_bare_noun_is_no_part_of_the_speaker(text, subject, name):
+    # "who + verb + bare noun" right before the cue qualifies the people noun before it
+    [q] = run(text)
+    assert speaker(text, q) == subject and cue(text, q) == "said"
+    assert content(text, q) == "the roads were unsafe"
+    if name:
+        assert q.speaker_name == name and q.speaker_kind == "role"
+
+
+@pytest.mark.parametrize("text, subject", [
+    ("The man who local police said fired the shots was arrested.", "local police"),
+    ("The man who police said fired the shots was arrested.", "police"),
+])
+def test_an_object_relative_keeps_its_subject_as_the_speaker(text, subject):
+    # near miss: the cue's own clause has no subject ("said fired"), so the words before it speak
+    q = run(text)[0]
+    assert speaker(text, q) == subject and cue(text, q) == "said"
+
+
+def test_that_after_a_cue_and_its_listener_is_a_complementiser():
+    # near miss: "told reporters that senior officials said": "that" opens the reported clause
+    text = "She told reporters that senior officials said the roads were unsafe."
+    quotes = run(text)
+    assert all(speaker(text, q) != "reporters" for q in quotes)
+    assert speaker(text, quotes[0]) == "She" and cue(text, quotes[0]) == "told"
+
+
 def test_that_as_a_determiner_opens_no_relative_clause():
     # near miss: "that depot" is a noun phrase, not a clause, so it stays in the speaker
     text = "Inspectors at that depot said the roads were safer."
