@@ -270,8 +270,10 @@ def person_core(run: Sequence[Tok]) -> list[Tok]:
         core = core[1:]
     if core and core[-1].text in cues.PUBLICATION_WORDS and _publication(run, core[-1]):
         return []  # "PC World", "The Daily Ledger": a publication
-    if len(core) == 1 and core[0].low in _PERSON_NOUN_FORMS and _singular(core[0].low) != core[0].low:
-        return []  # "Officials", "Experts" opening a sentence: people, not a name
+    if len(core) == 1 and _singular(core[0].low) != core[0].low and (
+        core[0].low in _PERSON_NOUN_FORMS or len(run) == 1 and core[0].low in _ORG_NOUN_FORMS
+    ):
+        return []  # "Officials", "Experts", "Unions" opening a sentence: people or bodies, not a name
     if any(t.low in _THIRD_PERSON_CUES for t in core):
         return []  # a title-case headline: "Mayor Says Budget Is Balanced"
     if not core or len(core) > 4:

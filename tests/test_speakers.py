@@ -107,6 +107,19 @@ def test_capitalised_people_noun_opening_a_sentence_is_a_role_not_a_name():
     assert q.speaker_kind == "role" and q.speaker_name == "officials"
 
 
+def test_capitalised_plural_body_noun_opening_a_sentence_is_an_organisation():
+    text = "Unions said the bridge would reopen on Monday."
+    q = only(text, type="indirect")
+    assert speaker(text, q) == "Unions" and q.speaker_kind == "organization" and q.speaker_name == "unions"
+
+
+def test_a_surname_like_a_body_noun_after_a_title_stays_a_name():
+    # near miss: "Banks" after a title is a person, not banks
+    text = "Senator Banks said the bridge would reopen on Monday."
+    q = only(text, type="indirect")
+    assert speaker(text, q) == "Senator Banks" and q.speaker_kind == "name" and q.speaker_name == "Banks"
+
+
 def test_lowercase_role_and_organisation_mentions():
     text = "the Russian ministry said"
     assert speaker_before(text, 0, text.index(" said")).kind == "organization"
