@@ -508,6 +508,7 @@ def test_indirect_trailing_attribution():
     "Lopez said on Tuesday", "Lopez said Tuesday night", "Lopez said in a statement",
     "Senator Maria Lopez said in a statement on Tuesday", "Lopez told reporters on Capitol Hill",
     "Lopez wrote on Twitter", "Lopez said earlier this month", "Lopez said in an interview with a radio station",
+    "Lopez said, on Tuesday", "Lopez said, in a statement on Tuesday",
 ])
 def test_indirect_trailing_attribution_followed_by_adjuncts(attribution):
     text = ("Senator Maria Lopez spoke.\n\n"
@@ -515,6 +516,13 @@ def test_indirect_trailing_attribution_followed_by_adjuncts(attribution):
     [q] = [q for q in run(text) if q.type == "indirect"]
     assert content(text, q) == "The government will cut taxes for families next year"
     assert q.speaker_name == "Maria Lopez" and q.speaker_kind == "name"
+
+
+def test_adjuncts_set_off_by_a_comma_before_a_clause_keep_the_clause():
+    # near miss: with no clause before the attribution, "said, on Tuesday, that ..." reports what follows
+    text = "Senator Maria Lopez said, on Tuesday, that the government would cut taxes."
+    [q] = run(text)
+    assert content(text, q) == "the government would cut taxes" and cue(text, q) == "said"
 
 
 def test_trailing_attribution_followed_by_its_own_clause_is_not_trailing():
