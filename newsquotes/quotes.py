@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from itertools import islice
 
 from newsquotes import cues
-from newsquotes.adjuncts import adjuncts_end, is_setting
+from newsquotes.adjuncts import adjunct_end, adjuncts_end, is_setting
 from newsquotes.model import Quote, Sentence
 from newsquotes.speakers import (
     _MORE, _STOP_LOWER, Mention, SpeakerResolver, Tok, clause_subject, introduces_author, new_speaker_clause, people_postmodifier,
@@ -815,10 +815,14 @@ class _Extractor:
     def _adjuncts_after(self, cue: _Cue, attr_end: int, s1: int) -> int:
         """Where the attribution ending at ``attr_end`` really ends: past a listener and
         adjuncts ("said on Tuesday", "told reporters on Capitol Hill", "said in a statement"),
-        so that "CLAUSE, X said in a statement." still reads as a trailing attribution."""
+        so that "CLAUSE, X said in a statement." still reads as a trailing attribution. The
+        adjuncts may be set off by a comma ("CLAUSE, X said, on Tuesday.")."""
         toks = tokenize_head(self.text, attr_end, min(s1, attr_end + _WINDOW), _COMPLEMENT_HEAD)
         k = _listener_end(toks) if cue.end == attr_end and cue.lemma in _LISTENER_VERBS else 0
-        k = adjuncts_end(toks, k)
+        if k == 0 and toks and toks[0].text == ",":
+            k = adjuncts_end(toks, 1) if adjunct_end(toks, 1) is not None else 0
+        else:
+            k = adjuncts_end(toks, k)
         return toks[k - 1].end if k else attr_end
 
     def _has_own_report(self, si: int, m: Mention, s1: int) -> bool:

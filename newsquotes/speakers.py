@@ -270,8 +270,10 @@ def person_core(run: Sequence[Tok]) -> list[Tok]:
         core = core[1:]
     if core and core[-1].text in cues.PUBLICATION_WORDS and _publication(run, core[-1]):
         return []  # "PC World", "The Daily Ledger": a publication
-    if len(core) == 1 and core[0].low in _PERSON_NOUN_FORMS and _singular(core[0].low) != core[0].low:
-        return []  # "Officials", "Experts" opening a sentence: people, not a name
+    if len(core) == 1 and _singular(core[0].low) != core[0].low and (
+        core[0].low in _PERSON_NOUN_FORMS or len(run) == 1 and core[0].low in _ORG_NOUN_FORMS
+    ):
+        return []  # "Officials", "Experts", "Unions" opening a sentence: people or bodies, not a name
     if any(t.low in _THIRD_PERSON_CUES for t in core):
         return []  # a title-case headline: "Mayor Says Budget Is Balanced"
     if not core or len(core) > 4:
@@ -672,10 +674,11 @@ def _opens_verb_phrase(toks: Sequence[Tok], v: int, i: int) -> bool:
     )
 
 
-def _relative_clause_start(toks: Sequence[Tok], i: int) -> int | None:
+def _relative_clause_start(toks: Sequence[Tok], i: int, reported: str | None = None) -> int | None:
     """Where a subject relative clause that ends at ``toks[i]`` starts, after the noun it
     qualifies ("Officials [who oversee the program] said", "Residents of the towns [that
-    flooded] said"), or None. The clause is no part of the speaker, whose head is that noun."""
+    flooded] said"), or None. The clause is no part of the speaker, whose head is that noun.
+    ``reported``, the text from the cue on, when ``toks[i]`` ends right before the cue."""
     for r in range(i - 1, max(0, i - _RELATIVE_TOKENS), -1):
         tok = toks[r]
         if not tok.text[0].isalnum():
@@ -685,8 +688,36 @@ def _relative_clause_start(toks: Sequence[Tok], i: int) -> int | None:
             if not noun.text.isalpha() or noun.low in _STOP_LOWER or noun.low in cues.CUE_LEMMA:
                 return None  # "warned that ...", "so that ...": no noun to qualify
             v = _skip_adverbs_forward(toks, r + 1, i)
-            return r if v <= i and _opens_verb_phrase(toks, v, i) else None
+            if v <= i and (_opens_verb_phrase(toks, v, i) or reported is not None and _verb_and_bare_object(
+                toks, r, v, i, reported
+            )):
+                return r
+            return None
     return None
+
+
+_OBJECT_RELATIVE_VERB = re.compile(r"\w+\s+(\w+)")  # the cue word and the word after it
+
+
+def _verb_and_bare_object(toks: Sequence[Tok], r: int, v: int, i: int, reported: str) -> bool:
+    """Is the relative clause at ``toks[r]`` a verb and a bare noun ("Groups that [represent
+    farmers] said", "Residents who [lost homes] said")? Its head is a people or organisation
+    noun, and the cue is followed by a clause of its own: in an object relative the same words
+    are a modifier and the subject of the cue, whose reported verb follows it with no subject
+    ("the man who local police said [fired] the shots", "said [was] armed"). The head's phrase
+    opens the clause: after a verb ("told reporters that local officials said") "that" is a
+    complementiser. ``reported`` is the text from the cue on."""
+    head, verb, obj = toks[r - 1], toks[v], toks[i]
+    if v + 1 != i or not (_is_person_noun(head.low) or _is_org_noun(head.low)):
+        return False
+    start = _np_backward(toks, r - 1)
+    if start is None or start > 0 and toks[start - 1].text[0].isalnum() and toks[start - 1].low not in ("and", "but"):
+        return False
+    if not all(t.text.isalpha() and not t.cap and t.low not in _STOP_LOWER and t.low not in cues.ADVERBS
+               for t in (verb, obj)) or _is_person_noun(verb.low) or _is_org_noun(verb.low):
+        return False
+    after = _OBJECT_RELATIVE_VERB.match(reported)
+    return after is None or not (after.group(1) in _AUXILIARIES or after.group(1).endswith("ed"))
 
 
 def _skip_adverbs_forward(toks: Sequence[Tok], v: int, i: int) -> int:
@@ -702,7 +733,7 @@ def speaker_before(text: str, lo: int, hi: int, plural_verb: bool = False) -> Me
     i = _skip_adverbs(toks, len(toks) - 1)
     # "Officials who oversee the program said": the officials speak. The clause is looked for
     # before the setting too, as it may end in one ("who spoke on condition of anonymity").
-    relative = _relative_clause_start(toks, i) if i > 2 else None
+    relative = _relative_clause_start(toks, i, text[hi:hi + 40]) if i > 2 else None
     if relative is None:
         i = _skip_adverbs(toks, _skip_setting(toks, i))
         relative = _relative_clause_start(toks, i) if i > 2 else None
@@ -1552,7 +1583,9 @@ class SpeakerResolver:
                 w in res.name.lower().split() for w in proper
             ):
                 return Resolved(res.name, "role", plural)
-        return Resolved(_strip_determiner(mention.text, lower=True), "role", plural)
+        # the head noun phrase, without the modifier after it: "officials in the states",
+        # "people familiar with the matter" and "critics of the plan" are "officials", "people", "critics"
+        return Resolved(_strip_determiner(mention.core or mention.text, lower=True), "role", plural)
 
     def _antecedent_org(self, mention: Mention) -> str | None:
         """"the city", "the Church": a bare definite noun names the nearest organisation
@@ -1680,7 +1713,11 @@ def _plural_head(phrase: str) -> bool:
     if not words:
         return False
     last = words[-1].lower()
-    return last.endswith("s") and not last.endswith(("ss", "'s", "’s", "us")) and last[:1].isalpha() and not words[-1][0].isupper()
+    # a capitalised "-s" word is mostly a name ("Reuters", "Williams"), but a people noun
+    # capitalised at the start of a sentence is still plural ("Inspectors said ...")
+    return last.endswith("s") and not last.endswith(("ss", "'s", "’s", "us")) and last[:1].isalpha() and (
+        not words[-1][0].isupper() or _is_person_noun(last)
+    )
 
 
 def _name_gender(first: str) -> str | None:

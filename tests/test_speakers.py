@@ -12,9 +12,9 @@ from newsquotes.evaluation import match_quotes
 from newsquotes.quotes import extract_quotes
 from newsquotes.speakers import speaker_after, speaker_before
 try:  # tests/ may or may not be a package
-    from tests.test_quotes import make_sentences, run, speaker
+    from tests.test_quotes import content, make_sentences, run, speaker
 except ImportError:  # pragma: no cover
-    from test_quotes import make_sentences, run, speaker
+    from test_quotes import content, make_sentences, run, speaker
 
 DATA = Path(__file__).parent / "data"
 
@@ -82,9 +82,42 @@ def test_people_noun_with_a_modifier_after_it_is_the_speaker():
         assert m.text == mention and m.kind == "role", text
 
 
+@pytest.mark.parametrize("subject, name", [
+    ("Officials in the states", "officials"), ("Officials familiar with the talks", "officials"),
+    ("Two people familiar with the matter", "people"), ("Critics of the plan", "critics"),
+    ("Residents of the towns", "residents"),
+])
+def test_a_role_named_by_its_head_noun_phrase_without_the_modifier(subject, name):
+    # the mention keeps the modifier; the source name is the head noun phrase, as "figures" for
+    # "Figures to be published today" in the gold
+    text = f"{subject} said the plan would fail."
+    q = only(text, type="indirect")
+    assert speaker(text, q) == subject and q.speaker_kind == "role" and q.speaker_name == name
+
+
+def test_a_title_with_of_keeps_its_object_in_the_name():
+    # near miss: a singular people noun with "of" names the person by it ("head of the agency")
+    text = "The head of the agency said the plan would fail."
+    q = only(text, type="indirect")
+    assert speaker(text, q) == "The head of the agency" and q.speaker_name == "head of the agency"
+
+
 def test_capitalised_people_noun_opening_a_sentence_is_a_role_not_a_name():
     q = only("Officials said the bridge would reopen on Monday.", type="indirect")
     assert q.speaker_kind == "role" and q.speaker_name == "officials"
+
+
+def test_capitalised_plural_body_noun_opening_a_sentence_is_an_organisation():
+    text = "Unions said the bridge would reopen on Monday."
+    q = only(text, type="indirect")
+    assert speaker(text, q) == "Unions" and q.speaker_kind == "organization" and q.speaker_name == "unions"
+
+
+def test_a_surname_like_a_body_noun_after_a_title_stays_a_name():
+    # near miss: "Banks" after a title is a person, not banks
+    text = "Senator Banks said the bridge would reopen on Monday."
+    q = only(text, type="indirect")
+    assert speaker(text, q) == "Senator Banks" and q.speaker_kind == "name" and q.speaker_name == "Banks"
 
 
 def test_lowercase_role_and_organisation_mentions():
@@ -197,6 +230,23 @@ def test_plural_pronoun_resolves_to_group_speaker():
             'They call for "urgent action on salt."')
     q = run(text)[-1]
     assert speaker(text, q) == "They" and q.speaker_name == "report's authors"
+
+
+def test_plural_pronoun_resolves_to_capitalised_bare_plural():
+    # a people noun that opens the sentence is capitalised, and still plural
+    text = ("Inspectors said the bridge was unsafe. "
+            "They said repairs would take a year.")
+    q = run(text)[-1]
+    assert speaker(text, q) == "They" and q.speaker_kind == "pronoun"
+    assert q.speaker_name == "inspectors" and content(text, q) == "repairs would take a year"
+
+
+def test_plural_pronoun_skips_capitalised_surname_in_s():
+    # near miss: "Williams" ends in -s but names one person, so "They" stays unresolved
+    text = ("Mr. Williams said the bridge was unsafe. "
+            "They said repairs would take a year.")
+    q = run(text)[-1]
+    assert speaker(text, q) == "They" and q.speaker_name is None
 
 
 def test_caption_spelling_does_not_override_body_name():
