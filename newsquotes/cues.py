@@ -62,13 +62,13 @@ _NOT_CUES = frozenset({"post", "posts", "posted", "posting", "reading", "ruling"
 # Forms kept out above for their noun (or other) reading that are verbs when a quotation
 # follows right after them ('The USDA notes, "..."', 'Smith believes: "..."'): they are cues
 # only there (``QUOTATION_CUE_LEMMA``). Gerunds and verbs that do not report speech
-# ("finds", "shows") stay out.
+# ("finds", "shows") stay out; "calling" names the quoted words (', calling it "a disgrace"').
 _VERBS_BEFORE_QUOTATION = frozenset({
     "note", "notes", "believe", "believes", "believed", "state", "states", "report", "reports",
     "comment", "comments", "answer", "answers", "tweet", "tweets", "post", "posts", "posted",
     "promise", "promises", "estimate", "estimates", "counter", "vow", "vows", "pledge",
     "pledges", "joke", "jokes", "hint", "hints", "demand", "demands", "caution", "agree",
-    "maintain", "repeat",
+    "maintain", "repeat", "calling",
 })
 
 # Forms kept out above that are verbs right after a document noun ("The report states that

@@ -305,6 +305,9 @@ def _cue_hits(text: str) -> tuple[list[tuple[int, int, str]], list[tuple[int, in
 # A word that is a cue only before a quotation, right before an opening mark (the scan is
 # anchored at the mark, so it runs once per quotation, not once per word).
 _QUOTATION_CUE = re.compile(r"\b(" + _trie_pattern(cues.QUOTATION_CUE_LEMMA) + r")[,:]?[^\S\n]*$")
+# A naming participle after a comma, with its object between it and the quoted words
+# (', calling the case "a total scam"'): elsewhere "calling" is no cue ("calling on voters").
+_NAMING_PARTICIPLE = re.compile(r",[^\S\n]+(calling)[^\S\n]+(?:[\w'’-]+[^\S\n]+){1,4}$")
 _POSSESSIVE_END = ("'s", "’s", "'", "’")
 _PREPOSITIONS = cues.LISTENER_PREPOSITIONS | {"of", "into", "under"}
 _LAST_WORD = re.compile(r"\b(\w+)\W*$")
@@ -313,6 +316,8 @@ _NOUN_DETERMINERS = frozenset({"the", "a", "an", "his", "her", "its", "their"})
 
 
 _TWO_WORD_CHARS = re.compile(r"\w\w")
+# Quoted words: a pair of marks around at least one word (bounded, so the scan stays linear).
+_QUOTED_WORDS = re.compile(r"[\"“][^\"“”\n]{0,80}?\w[^\"“”\n]{0,80}?[\"”]")
 
 
 class _Hits:
@@ -432,6 +437,9 @@ class _Extractor:
                 continue
             m = _QUOTATION_CUE.search(text, max(0, span.open - 24), span.open)
             if m is None:
+                m = _NAMING_PARTICIPLE.search(text, max(0, span.open - 60), span.open)
+                if m is not None:  # its subject is that of the clause before the comma
+                    hits.append((m.start(1), m.end(1), m.group(1)))
                 continue
             pos = m.start(1)
             s0 = self.sentences[self.sent(pos)].start
@@ -950,8 +958,8 @@ class _Extractor:
             if text[b - 1] in ".!?" and self.inside(b - 1):
                 break
             b -= 1
-        if len(_WORD.findall(text, a, min(b, a + 300))) < 3:
-            return None
+        if len(_WORD.findall(text, a, min(b, a + 300))) < 3 and not _QUOTED_WORDS.search(text, a, b):
+            return None  # too short to report anything, unless it carries quoted words ('called it "reckless"')
         return _Item("indirect", a, b, m, (cue.start, cue.end), how)
 
     # --- assembling ----------------------------------------------------------------------

@@ -977,6 +977,27 @@ def test_an_ing_object_is_no_reported_clause():
     assert run("The officer admitted lying to investigators.") == []
 
 
+@pytest.mark.parametrize("text, who, fragment", [
+    ('"I will not testify," Grant told reporters, calling the case "a total sham."', "Grant", 'the case "a total sham."'),
+    ('The senator criticised the bill, calling it "a disgrace to this chamber."', "The senator", 'it "a disgrace to this chamber."'),
+    ('Lopez said the plan would fail, calling it "reckless."', "Lopez", 'it "reckless."'),
+])
+def test_calling_after_a_comma_names_the_quoted_words(text, who, fragment):
+    [mixed] = [q for q in run(text) if q.type == "mixed"]
+    assert speaker(text, mixed) == who and cue(text, mixed) == "calling" and content(text, mixed) == fragment
+
+
+def test_a_one_word_quotation_after_a_naming_verb_is_a_mixed_quote():
+    text = 'The mayor called it "reckless."'
+    [q] = run(text)
+    assert q.type == "mixed" and content(text, q) == 'it "reckless."' and speaker(text, q) == "The mayor"
+
+
+def test_calling_someone_is_no_cue():
+    text = 'She spent the morning calling voters in the district.'
+    assert run(text) == []
+
+
 def test_a_cue_every_few_words_gives_a_quote_per_repetition():
     # Speed with dense cues is measured in bench/hostile.py; here: every repeated quote is found.
     unit = '"A," said Smith. according to Jones, The Church of X said: '
