@@ -32,7 +32,8 @@ from newsquotes import cues
 from newsquotes.adjuncts import adjunct_end, adjuncts_end, is_setting
 from newsquotes.model import Quote, Sentence
 from newsquotes.speakers import (
-    _MORE, _STOP_LOWER, Mention, SpeakerResolver, Tok, clause_subject, introduces_author, new_speaker_clause, people_postmodifier,
+    _MORE, _STOP_LOWER, Mention, SpeakerResolver, Tok, _is_person_noun, _unpossessed, clause_subject,
+    introduces_author, new_speaker_clause, people_postmodifier,
     relative_participle, speaker_after, speaker_before, subject_with_verb,
     tokenize, tokenize_head,
 )
@@ -778,7 +779,8 @@ class _Extractor:
             after_text = text[after:min(s1, attr_end + 300)]
             # ("CLAUSE, critics said, but the senator defended it": the contrast is the writer's)
             contrast = _contrast_break(text, after, s1)
-            if not _WORD.search(after_text) or re.match(r"\s*,\s*\w+ing\b", after_text) or contrast == after:
+            if (not _WORD.search(after_text) or re.match(r"\s*,\s*\w+ing\b", after_text) or contrast == after
+                    or _joined_new_speaker(text, after, s1) or inverted and _describes_speaker(text, after, s1)):
                 return self._clause_item(self._quote_start(s0), attr_start, m, cue, "trailing")
             if after_text.lstrip().startswith(","):
                 return self._clause_item(s0, contrast, m, cue, "parenthetical")
@@ -1372,6 +1374,45 @@ _OPENING_COMMAS = 4  # commas tried after a sentence-opening participle cue
 # ", but", ", while", ", whereas" before a clause that may be the writer's own.
 _CONTRAST = re.compile(r",\s*(?:but|while|whereas)\s+")
 _CONTRASTS_TRIED = 4  # (bounded: a hostile clause may hold thousands)
+
+
+# ", and" or ", or" right after a trailing attribution, before a clause of its own.
+_JOINED = re.compile(r"\s*,\s*(?:and|or)\s+")
+
+
+def _joined_new_speaker(text: str, pos: int, s1: int) -> bool:
+    """Does the attribution that ends at ``pos`` go on with ", and" and a clause whose subject
+    names someone else ("The plan will fail, the senator said, and the governor agreed")? That
+    clause is the writer's, so the attribution trails the report before it. A pronoun or a
+    thing as subject ("..., and it will cost billions") may go on with the report."""
+    m = _JOINED.match(text, pos, s1)
+    return m is not None and new_speaker_clause(text, m.end(), s1)
+
+
+_NOUN_PREPOSITIONS = cues.LISTENER_PREPOSITIONS | {"of"}
+_APPOSITION_TOKENS = 16  # an apposition and its adjuncts: ", a senior aide to the governor, on Tuesday"
+
+
+def _describes_speaker(text: str, pos: int, s1: int) -> bool:
+    """After an inverted attribution ("CLAUSE, said Ann Lee"), is the rest of the sentence
+    from ``pos`` only an apposition or relative clause about the speaker and adjuncts (", a
+    senior aide, on Tuesday", ", who chairs the panel")? Then the attribution trails the
+    report. The apposition is a determiner's noun phrase headed by a people noun, with no verb
+    (", would bring ..." goes on with a clause the attribution interrupts)."""
+    toks = tokenize_head(text, pos, min(s1, pos + _WINDOW), _APPOSITION_TOKENS)
+    if len(toks) < 2 or toks[0].text != ",":
+        return False
+    if toks[1].low == "who":
+        return True
+    if toks[1].low not in ("a", "an", "the") or len(toks) == _APPOSITION_TOKENS:
+        return False
+    n = len(toks) - (toks[-1].text in ".!?")
+    k = next((i for i in range(2, n) if toks[i].text == ","), n)
+    if any(t.low in _AUX or t.low in cues.SUBJECT_PRONOUNS for t in toks[2:k]):
+        return False
+    # the head ends the phrase or comes before its first preposition ("a senior aide to ...")
+    head = next((i for i in range(2, k) if toks[i].low in _NOUN_PREPOSITIONS), k) - 1
+    return head > 1 and _is_person_noun(_unpossessed(toks[head].low)) and adjuncts_end(toks, k) == n
 
 
 def _contrast_break(text: str, start: int, s1: int) -> int:

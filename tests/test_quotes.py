@@ -531,6 +531,41 @@ def test_trailing_attribution_followed_by_its_own_clause_is_not_trailing():
     assert all(content(text, q) != "Taxes were high" for q in run(text))
 
 
+@pytest.mark.parametrize("rest", [
+    ", and the governor agreed", ", and House Republicans quickly rejected it",
+])
+def test_clause_of_a_new_speaker_after_a_trailing_attribution_is_not_content(rest):
+    text = f"The toll plan will raise costs for commuters, the senator said{rest}."
+    [q] = run(text)
+    assert q.type == "indirect" and content(text, q) == "The toll plan will raise costs for commuters"
+    assert speaker(text, q) == "the senator" and q.speaker_kind == "role" and cue(text, q) == "said"
+
+
+def test_clause_with_a_pronoun_after_a_trailing_attribution_stays_in_the_report():
+    # near miss: "it" may go on with the senator's report, which keeps the sentence
+    text = "The toll plan will raise costs for commuters, the senator said, and it will cost billions."
+    [q] = run(text)
+    assert content(text, q) == text[:-1]
+
+
+@pytest.mark.parametrize("rest", [
+    ", a senior aide, on Tuesday", ", a senior aide to the governor", ", the panel's chairwoman",
+    ", who chairs the budget panel",
+])
+def test_apposition_after_an_inverted_trailing_speaker_is_not_content(rest):
+    text = f"Taxes will rise for most families next year, said Ann Lee{rest}."
+    [q] = run(text)
+    assert q.type == "indirect" and content(text, q) == "Taxes will rise for most families next year"
+    assert speaker(text, q) == "Ann Lee" and q.speaker_name == "Ann Lee" and q.speaker_kind == "name"
+
+
+def test_inverted_attribution_inside_a_clause_keeps_the_clause():
+    # near miss: after "said Ann Lee," the clause goes on, and no people noun heads the phrase
+    text = "Taxes will rise for most families next year, said Ann Lee, the first thing to know."
+    [q] = run(text)
+    assert content(text, q) == text[:-1]
+
+
 @pytest.mark.parametrize("subject, adjunct", [
     ("Senator Maria Lopez", "on October 5"), ("Senator Maria Lopez", "on Tuesday night"),
     ("Senator Maria Lopez", "last week"), ("Senator Maria Lopez", "earlier this month"),
