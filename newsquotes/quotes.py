@@ -730,6 +730,8 @@ class _Extractor:
                 return None
             before = text[max(s0, cue.start - 300):cue.start].strip(" ,")  # bounded: linear time
             if _WORD.search(before) and not _only_adverbial(before):
+                if self._relays_report(si, cue):
+                    return None  # '"...," the coach said, according to a transcript': the coach's report
                 # "..., according to X." -> the clause before
                 return self._clause_item(s0, cue.start, m, cue, "according")
             # "According to X, [quoting Y,] the clause"
@@ -836,6 +838,15 @@ class _Extractor:
             return False
         inner = speaker_before(self.text, m.start, nxt[0].start, nxt[0].plural)
         return inner is not None and inner.start >= m.start
+
+    def _relays_report(self, si: int, cue: _Cue) -> bool:
+        """Does a trailing "according to" (``cue``) follow a report with its own speaker and
+        verb ('"We are ready," the coach said, according to a transcript', "Costs will rise,
+        officials said, according to Reuters")? Then it names the medium that relays the
+        report, an optional item, and the report keeps its speaker. The report's cue is one
+        already taken by a quote or an item: a cue that reports nothing ("The company
+        announced layoffs, according to a filing") leaves the clause to "according to"."""
+        return any(c.used for c in self.cues_before(si, cue.start, 3))
 
     def _speaker_before_cue(self, si: int, s0: int, cue: _Cue) -> Mention | None:
         """The speaker written before ``cue`` in sentence ``si`` (which starts at ``s0``); for a

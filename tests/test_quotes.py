@@ -698,6 +698,25 @@ def test_according_to_relay_gives_way_to_the_report_it_relays():
     assert content(text, q) == "the flag had never been put to a public vote"
 
 
+@pytest.mark.parametrize("text, kind", [
+    ('"We are ready for the final," the coach said Tuesday, according to a transcript.', "direct"),
+    ("The toll plan will raise costs for commuters, officials said, according to Reuters.", "indirect"),
+])
+def test_according_to_after_a_reports_attribution_gives_no_item_of_its_own(text, kind):
+    # the trailing "according to" names the medium that relays the report: the report keeps its speaker
+    [q] = run(text)
+    assert q.type == kind and cue(text, q) == "said" and q.cue_lemma != "according to"
+    assert speaker(text, q) in ("the coach", "officials")
+
+
+def test_according_to_after_a_mere_speech_act_still_reports_the_clause():
+    # near miss: "announced layoffs" reports no clause, so the clause is the filing's
+    text = "The company announced layoffs at its plant in Ohio, according to a filing."
+    [q] = run(text)
+    assert q.type == "indirect" and q.cue_lemma == "according to" and speaker(text, q) == "a filing"
+    assert content(text, q) == "The company announced layoffs at its plant in Ohio"
+
+
 def test_that_before_a_subordinate_clause_still_reports_it():
     text = ("Speaking for the defence, Dana Whitfield said that, as the family came from abroad, "
             "they should not be judged by local customs.")
