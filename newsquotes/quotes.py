@@ -702,12 +702,19 @@ class _Extractor:
                     k += 1
                 if item.fragments:
                     item.type = "mixed"
-                elif cue.lemma not in cues.CLAUSE_VERBS and cue.lemma not in ("according to", "in the words of"):
+                elif not self._reports_unquoted(cue, item):
                     continue
                 cue.used = True
                 items.append(item)
                 covered_until = max(covered_until, item.end)
         return items
+
+    def _reports_unquoted(self, cue: _Cue, item: _Item) -> bool:
+        """Does ``cue`` report its item with no quoted words in it? Verbs of a clause and
+        "according to" do; "accuse" does when a charge follows its object."""
+        if cue.lemma in cues.CLAUSE_VERBS or cue.lemma in ("according to", "in the words of"):
+            return True
+        return cue.lemma == "accuse" and _charge_after_object(self.text, item.start, item.end)
 
     def _relative_clause_after(self, m: Mention, rest: list[Tok]) -> bool:
         """Do the tokens ``rest`` right after ``m`` open a reduced relative clause after a
@@ -1235,6 +1242,19 @@ def _gerund_subject(toks: list[Tok], k: int) -> bool:
 
 _LISTENERS = frozenset({"reporters", "journalists", "him", "her", "them", "us", "me", "press",
                         "media", "court", "police", "parliament", "lawmakers", "congress", "jury"})
+
+
+_CHARGE_TOKENS = 12  # "accused the state's largest utility, Acme Power, of": the object is short
+
+
+def _charge_after_object(text: str, start: int, end: int) -> bool:
+    """Does the object of "accuse" at ``start`` go on with "of" and the charge ("Republicans
+    accused Democrats of ignoring the crisis")? The charge is the speaker's claim, so the
+    item reports it, object included; "accused the agency." alone reports nothing."""
+    toks = tokenize_head(text, start, end, _CHARGE_TOKENS)
+    return bool(toks) and toks[0].text[0].isalnum() and any(
+        t.low == "of" and 0 < i < len(toks) - 1 for i, t in enumerate(toks)
+    )
 
 
 def _listener_end(toks: list[Tok]) -> int:

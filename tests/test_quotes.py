@@ -1027,6 +1027,26 @@ def test_a_clause_whose_subject_is_an_ing_word_is_reported(text, reported):
     assert q.type == "indirect" and content(text, q) == reported
 
 
+@pytest.mark.parametrize("text, subject, charge", [
+    ("Republicans accused Democrats of ignoring the crisis at the border.", "Republicans",
+     "Democrats of ignoring the crisis at the border"),
+    ("The senator accused the governor, who oversees the budget, of hiding the deficit.", "The senator",
+     "the governor, who oversees the budget, of hiding the deficit"),
+])
+def test_accused_with_an_of_phrase_reports_the_charge(text, subject, charge):
+    [q] = run(text)
+    assert q.type == "indirect" and cue(text, q) == "accused" and content(text, q) == charge
+    assert speaker(text, q) == subject
+
+
+@pytest.mark.parametrize("text", [
+    "Republicans accused Democrats on Tuesday.",  # no charge: the mere mention of a speech act
+    "The parents are also accused of neglecting their child.",  # passive: no speaker
+])
+def test_accused_with_no_charge_or_no_speaker_gives_no_quote(text):
+    assert run(text) == []
+
+
 def test_an_ing_object_is_no_reported_clause():
     assert run("The officer admitted lying to investigators.") == []
 
