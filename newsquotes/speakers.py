@@ -581,10 +581,10 @@ def _np_backward(toks: list[Tok], e: int) -> int | None:
                 j -= 1
                 continue  # "the most senior officials", "his two lawyers": the article opens the phrase
             if j >= 2 and toks[j - 1].low in ("of", "to", "for", "at") and (
-                toks[j - 2].cap or toks[j - 2].low in cues.TITLES
+                toks[j - 2].cap or toks[j - 2].low in cues.TITLES or _is_person_noun(toks[j - 2].low)
             ) and j < e:
                 j -= 1
-                continue  # "CEO of the Refugee Council Enver Solomon"
+                continue  # "CEO of the Refugee Council Enver Solomon", "a lawyer for the family"
             return j
         elif (low in _CONNECTORS or low in cues.NAME_PARTICLES) and j < e and j > 0 and (
             toks[j - 1].cap or toks[j - 1].low in cues.TITLES or toks[j - 1].low in _CONNECTORS

@@ -115,6 +115,24 @@ def test_a_person_noun_for_a_body_is_a_role(subject):
     assert q.speaker_name == subject.split(" ", 1)[1]
 
 
+@pytest.mark.parametrize("subject", [
+    "An aide to the senator", "A senior official of the agency", "A friend of the victim",
+])
+def test_a_people_noun_before_of_to_or_for_heads_the_speaker(subject):
+    # the noun after the preposition is no speaker: the aide speaks, not the senator
+    text = f"{subject} said the vote would be delayed."
+    q = only(text, type="indirect")
+    assert speaker(text, q) == subject and q.speaker_kind == "role"
+    assert q.speaker_name == subject.split(" ", 1)[1]
+
+
+def test_a_document_before_of_leaves_its_author_the_speaker():
+    # near miss: "report" is no people noun; the commission speaks through its report
+    text = "The report of the commission said the vote would be delayed."
+    q = only(text, type="indirect")
+    assert speaker(text, q) == "the commission" and q.speaker_kind == "organization"
+
+
 @pytest.mark.parametrize("subject, kind, name", [
     ("The spokeswoman for Smith", "name", "Smith"),  # an agent for a named person: the person
     ("The Minister of Education", "organization", "Minister of Education"),  # a capitalised title
