@@ -1395,7 +1395,23 @@ def _clause_end(text: str, start: int, s1: int, sent_cues: list[_Cue]) -> int:
                 return joined
             if _participle_after_comma(text, start, c):
                 return c.start  # ", adding that ...", ", citing the polls": the speaker's next act
+            if _trailing_source(text, c, s1):
+                return c.start  # ", according to a transcript.": the writer's source of the report
     return s1
+
+
+def _trailing_source(text: str, c: _Cue, s1: int) -> bool:
+    """Is ``c`` an "according to" after a comma that ends the sentence with its source
+    ("He said costs would rise, according to a transcript [obtained by CNN].")? It names
+    the medium that relays the report, not part of what was said. A comma after the source
+    ("the plan, according to experts, would fail") sets it inside the report."""
+    if c.lemma not in cues.SPEAKER_AFTER_PHRASES or not text[max(0, c.start - 3):c.start].rstrip().endswith(","):
+        return False
+    m = speaker_after(text, c.end, s1)
+    return m is not None and _CLAUSE_PUNCT.search(text, m.end, s1) is None
+
+
+_CLAUSE_PUNCT = re.compile("[,;:]")
 
 
 _COMMA = re.compile(",")

@@ -709,6 +709,21 @@ def test_according_to_after_a_reports_attribution_gives_no_item_of_its_own(text,
     assert speaker(text, q) in ("the coach", "officials")
 
 
+@pytest.mark.parametrize("source", ["a transcript", "a transcript obtained by CNN", "state media"])
+def test_according_to_after_a_reported_clause_is_not_its_content(source):
+    text = f"The senator said the toll plan would raise costs for commuters, according to {source}."
+    [q] = run(text)
+    assert q.type == "indirect" and cue(text, q) == "said" and speaker(text, q) == "The senator"
+    assert content(text, q) == "the toll plan would raise costs for commuters"
+
+
+def test_according_to_set_off_inside_a_reported_clause_stays_in_it():
+    # near miss: a comma after the source sets it inside what the senator said
+    text = "The senator said the toll plan, according to experts, would raise costs for commuters."
+    [q] = run(text)
+    assert content(text, q) == "the toll plan, according to experts, would raise costs for commuters"
+
+
 def test_according_to_after_a_mere_speech_act_still_reports_the_clause():
     # near miss: "announced layoffs" reports no clause, so the clause is the filing's
     text = "The company announced layoffs at its plant in Ohio, according to a filing."
