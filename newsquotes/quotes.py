@@ -32,7 +32,8 @@ from newsquotes import cues
 from newsquotes.adjuncts import adjunct_end, adjuncts_end, is_setting
 from newsquotes.model import Quote, Sentence
 from newsquotes.speakers import (
-    _MORE, _STOP_LOWER, Mention, SpeakerResolver, Tok, clause_subject, introduces_author, new_speaker_clause, people_postmodifier,
+    _MORE, _STOP_LOWER, Mention, SpeakerResolver, Tok, _is_person_noun, _unpossessed, clause_subject,
+    introduces_author, new_speaker_clause, people_postmodifier,
     relative_participle, speaker_after, speaker_before, subject_with_verb,
     tokenize, tokenize_head,
 )
@@ -709,12 +710,19 @@ class _Extractor:
                     k += 1
                 if item.fragments:
                     item.type = "mixed"
-                elif cue.lemma not in cues.CLAUSE_VERBS and cue.lemma not in ("according to", "in the words of"):
+                elif not self._reports_unquoted(cue, item):
                     continue
                 cue.used = True
                 items.append(item)
                 covered_until = max(covered_until, item.end)
         return items
+
+    def _reports_unquoted(self, cue: _Cue, item: _Item) -> bool:
+        """Does ``cue`` report its item with no quoted words in it? Verbs of a clause and
+        "according to" do; "accuse" does when a charge follows its object."""
+        if cue.lemma in cues.CLAUSE_VERBS or cue.lemma in ("according to", "in the words of"):
+            return True
+        return cue.lemma == "accuse" and _charge_after_object(self.text, item.start, item.end)
 
     def _relative_clause_after(self, m: Mention, rest: list[Tok]) -> bool:
         """Do the tokens ``rest`` right after ``m`` open a reduced relative clause after a
@@ -737,6 +745,8 @@ class _Extractor:
                 return None
             before = text[max(s0, cue.start - 300):cue.start].strip(" ,")  # bounded: linear time
             if _WORD.search(before) and not _only_adverbial(before):
+                if self._relays_report(si, cue):
+                    return None  # '"...," the coach said, according to a transcript': the coach's report
                 # "..., according to X." -> the clause before
                 return self._clause_item(s0, cue.start, m, cue, "according")
             # "According to X, [quoting Y,] the clause"
@@ -786,7 +796,8 @@ class _Extractor:
             after_text = text[after:min(s1, attr_end + 300)]
             # ("CLAUSE, critics said, but the senator defended it": the contrast is the writer's)
             contrast = _contrast_break(text, after, s1)
-            if not _WORD.search(after_text) or re.match(r"\s*,\s*\w+ing\b", after_text) or contrast == after:
+            if (not _WORD.search(after_text) or re.match(r"\s*,\s*\w+ing\b", after_text) or contrast == after
+                    or _joined_new_speaker(text, after, s1) or inverted and _describes_speaker(text, after, s1)):
                 return self._clause_item(self._quote_start(s0), attr_start, m, cue, "trailing")
             if after_text.lstrip().startswith(","):
                 return self._clause_item(s0, contrast, m, cue, "parenthetical")
@@ -842,6 +853,15 @@ class _Extractor:
             return False
         inner = speaker_before(self.text, m.start, nxt[0].start, nxt[0].plural)
         return inner is not None and inner.start >= m.start
+
+    def _relays_report(self, si: int, cue: _Cue) -> bool:
+        """Does a trailing "according to" (``cue``) follow a report with its own speaker and
+        verb ('"We are ready," the coach said, according to a transcript', "Costs will rise,
+        officials said, according to Reuters")? Then it names the medium that relays the
+        report, an optional item, and the report keeps its speaker. The report's cue is one
+        already taken by a quote or an item: a cue that reports nothing ("The company
+        announced layoffs, according to a filing") leaves the clause to "according to"."""
+        return any(c.used for c in self.cues_before(si, cue.start, 3))
 
     def _speaker_before_cue(self, si: int, s0: int, cue: _Cue) -> Mention | None:
         """The speaker written before ``cue`` in sentence ``si`` (which starts at ``s0``); for a
@@ -1232,6 +1252,19 @@ _LISTENERS = frozenset({"reporters", "journalists", "him", "her", "them", "us", 
                         "media", "court", "police", "parliament", "lawmakers", "congress", "jury"})
 
 
+_CHARGE_TOKENS = 12  # "accused the state's largest utility, Acme Power, of": the object is short
+
+
+def _charge_after_object(text: str, start: int, end: int) -> bool:
+    """Does the object of "accuse" at ``start`` go on with "of" and the charge ("Republicans
+    accused Democrats of ignoring the crisis")? The charge is the speaker's claim, so the
+    item reports it, object included; "accused the agency." alone reports nothing."""
+    toks = tokenize_head(text, start, end, _CHARGE_TOKENS)
+    return bool(toks) and toks[0].text[0].isalnum() and any(
+        t.low == "of" and 0 < i < len(toks) - 1 for i, t in enumerate(toks)
+    )
+
+
 def _listener_end(toks: list[Tok]) -> int:
     """The end of the listener that opens the tokens after a "tell"-type verb ("reporters",
     "the Senate", "CNN"); 0 if there is none."""
@@ -1370,7 +1403,23 @@ def _clause_end(text: str, start: int, s1: int, sent_cues: list[_Cue]) -> int:
                 return joined
             if _participle_after_comma(text, start, c):
                 return c.start  # ", adding that ...", ", citing the polls": the speaker's next act
+            if _trailing_source(text, c, s1):
+                return c.start  # ", according to a transcript.": the writer's source of the report
     return s1
+
+
+def _trailing_source(text: str, c: _Cue, s1: int) -> bool:
+    """Is ``c`` an "according to" after a comma that ends the sentence with its source
+    ("He said costs would rise, according to a transcript [obtained by CNN].")? It names
+    the medium that relays the report, not part of what was said. A comma after the source
+    ("the plan, according to experts, would fail") sets it inside the report."""
+    if c.lemma not in cues.SPEAKER_AFTER_PHRASES or not text[max(0, c.start - 3):c.start].rstrip().endswith(","):
+        return False
+    m = speaker_after(text, c.end, s1)
+    return m is not None and _CLAUSE_PUNCT.search(text, m.end, s1) is None
+
+
+_CLAUSE_PUNCT = re.compile("[,;:]")
 
 
 _COMMA = re.compile(",")
@@ -1380,6 +1429,45 @@ _OPENING_COMMAS = 4  # commas tried after a sentence-opening participle cue
 # ", but", ", while", ", whereas" before a clause that may be the writer's own.
 _CONTRAST = re.compile(r",\s*(?:but|while|whereas)\s+")
 _CONTRASTS_TRIED = 4  # (bounded: a hostile clause may hold thousands)
+
+
+# ", and" or ", or" right after a trailing attribution, before a clause of its own.
+_JOINED = re.compile(r"\s*,\s*(?:and|or)\s+")
+
+
+def _joined_new_speaker(text: str, pos: int, s1: int) -> bool:
+    """Does the attribution that ends at ``pos`` go on with ", and" and a clause whose subject
+    names someone else ("The plan will fail, the senator said, and the governor agreed")? That
+    clause is the writer's, so the attribution trails the report before it. A pronoun or a
+    thing as subject ("..., and it will cost billions") may go on with the report."""
+    m = _JOINED.match(text, pos, s1)
+    return m is not None and new_speaker_clause(text, m.end(), s1)
+
+
+_NOUN_PREPOSITIONS = cues.LISTENER_PREPOSITIONS | {"of"}
+_APPOSITION_TOKENS = 16  # an apposition and its adjuncts: ", a senior aide to the governor, on Tuesday"
+
+
+def _describes_speaker(text: str, pos: int, s1: int) -> bool:
+    """After an inverted attribution ("CLAUSE, said Ann Lee"), is the rest of the sentence
+    from ``pos`` only an apposition or relative clause about the speaker and adjuncts (", a
+    senior aide, on Tuesday", ", who chairs the panel")? Then the attribution trails the
+    report. The apposition is a determiner's noun phrase headed by a people noun, with no verb
+    (", would bring ..." goes on with a clause the attribution interrupts)."""
+    toks = tokenize_head(text, pos, min(s1, pos + _WINDOW), _APPOSITION_TOKENS)
+    if len(toks) < 2 or toks[0].text != ",":
+        return False
+    if toks[1].low == "who":
+        return True
+    if toks[1].low not in ("a", "an", "the") or len(toks) == _APPOSITION_TOKENS:
+        return False
+    n = len(toks) - (toks[-1].text in ".!?")
+    k = next((i for i in range(2, n) if toks[i].text == ","), n)
+    if any(t.low in _AUX or t.low in cues.SUBJECT_PRONOUNS for t in toks[2:k]):
+        return False
+    # the head ends the phrase or comes before its first preposition ("a senior aide to ...")
+    head = next((i for i in range(2, k) if toks[i].low in _NOUN_PREPOSITIONS), k) - 1
+    return head > 1 and _is_person_noun(_unpossessed(toks[head].low)) and adjuncts_end(toks, k) == n
 
 
 def _contrast_break(text: str, start: int, s1: int) -> int:

@@ -435,11 +435,24 @@ def _classify(text: str, toks: list[Tok]) -> Mention | None:
     phrase = text[start:end]
     if _is_person_noun(head.low) and (not head.cap or len(toks) == 1) or _compound_title(toks, len(toks) - 1):
         return Mention(start, end, phrase, "role")  # "the spokeswoman", "Officials", "the chief of staff"
+    if _agent_of_body(toks):
+        return Mention(start, end, phrase, "role")  # "a spokesman for the ministry", "the head of the agency"
     if head.cap or head.text[0].isdigit():
         return Mention(start, end, phrase, "organization")
     if _is_org_noun(head.low):
         return Mention(start, end, phrase, "organization")
     return None
+
+
+def _agent_of_body(toks: Sequence[Tok]) -> bool:
+    """Is the phrase a person noun with a few modifiers, then "for" or "of" and the body it
+    works for ("a spokesman for the ministry", "the head of the agency", "a senior official
+    of the company")? The person heads it, so it is a role, though it ends with a body. A
+    capitalised title is left alone ("Minister of Education"), and a person named after the
+    preposition ("the spokeswoman for Smith") is found before this is asked."""
+    words = _undetermined(toks)
+    p = next((i for i, t in enumerate(words[:_SUBJECT_MODIFIERS + 1]) if t.low in ("for", "of")), None)
+    return bool(p) and all(not t.cap and t.text[0].isalpha() for t in words[:p]) and _is_person_noun(words[p - 1].low)
 
 
 _OWNED_MODIFIERS = 3  # words between an owner and its document: "the agency's latest annual report"
@@ -568,10 +581,10 @@ def _np_backward(toks: list[Tok], e: int) -> int | None:
                 j -= 1
                 continue  # "the most senior officials", "his two lawyers": the article opens the phrase
             if j >= 2 and toks[j - 1].low in ("of", "to", "for", "at") and (
-                toks[j - 2].cap or toks[j - 2].low in cues.TITLES
+                toks[j - 2].cap or toks[j - 2].low in cues.TITLES or _is_person_noun(toks[j - 2].low)
             ) and j < e:
                 j -= 1
-                continue  # "CEO of the Refugee Council Enver Solomon"
+                continue  # "CEO of the Refugee Council Enver Solomon", "a lawyer for the family"
             return j
         elif (low in _CONNECTORS or low in cues.NAME_PARTICLES) and j < e and j > 0 and (
             toks[j - 1].cap or toks[j - 1].low in cues.TITLES or toks[j - 1].low in _CONNECTORS

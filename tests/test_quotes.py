@@ -531,6 +531,41 @@ def test_trailing_attribution_followed_by_its_own_clause_is_not_trailing():
     assert all(content(text, q) != "Taxes were high" for q in run(text))
 
 
+@pytest.mark.parametrize("rest", [
+    ", and the governor agreed", ", and House Republicans quickly rejected it",
+])
+def test_clause_of_a_new_speaker_after_a_trailing_attribution_is_not_content(rest):
+    text = f"The toll plan will raise costs for commuters, the senator said{rest}."
+    [q] = run(text)
+    assert q.type == "indirect" and content(text, q) == "The toll plan will raise costs for commuters"
+    assert speaker(text, q) == "the senator" and q.speaker_kind == "role" and cue(text, q) == "said"
+
+
+def test_clause_with_a_pronoun_after_a_trailing_attribution_stays_in_the_report():
+    # near miss: "it" may go on with the senator's report, which keeps the sentence
+    text = "The toll plan will raise costs for commuters, the senator said, and it will cost billions."
+    [q] = run(text)
+    assert content(text, q) == text[:-1]
+
+
+@pytest.mark.parametrize("rest", [
+    ", a senior aide, on Tuesday", ", a senior aide to the governor", ", the panel's chairwoman",
+    ", who chairs the budget panel",
+])
+def test_apposition_after_an_inverted_trailing_speaker_is_not_content(rest):
+    text = f"Taxes will rise for most families next year, said Ann Lee{rest}."
+    [q] = run(text)
+    assert q.type == "indirect" and content(text, q) == "Taxes will rise for most families next year"
+    assert speaker(text, q) == "Ann Lee" and q.speaker_name == "Ann Lee" and q.speaker_kind == "name"
+
+
+def test_inverted_attribution_inside_a_clause_keeps_the_clause():
+    # near miss: after "said Ann Lee," the clause goes on, and no people noun heads the phrase
+    text = "Taxes will rise for most families next year, said Ann Lee, the first thing to know."
+    [q] = run(text)
+    assert content(text, q) == text[:-1]
+
+
 @pytest.mark.parametrize("subject, adjunct", [
     ("Senator Maria Lopez", "on October 5"), ("Senator Maria Lopez", "on Tuesday night"),
     ("Senator Maria Lopez", "last week"), ("Senator Maria Lopez", "earlier this month"),
@@ -661,6 +696,40 @@ def test_according_to_relay_gives_way_to_the_report_it_relays():
     q = run(text)[0]
     assert speaker(text, q) == "Professor Dana Whitfield" and cue(text, q) == "said"
     assert content(text, q) == "the flag had never been put to a public vote"
+
+
+@pytest.mark.parametrize("text, kind", [
+    ('"We are ready for the final," the coach said Tuesday, according to a transcript.', "direct"),
+    ("The toll plan will raise costs for commuters, officials said, according to Reuters.", "indirect"),
+])
+def test_according_to_after_a_reports_attribution_gives_no_item_of_its_own(text, kind):
+    # the trailing "according to" names the medium that relays the report: the report keeps its speaker
+    [q] = run(text)
+    assert q.type == kind and cue(text, q) == "said" and q.cue_lemma != "according to"
+    assert speaker(text, q) in ("the coach", "officials")
+
+
+@pytest.mark.parametrize("source", ["a transcript", "a transcript obtained by CNN", "state media"])
+def test_according_to_after_a_reported_clause_is_not_its_content(source):
+    text = f"The senator said the toll plan would raise costs for commuters, according to {source}."
+    [q] = run(text)
+    assert q.type == "indirect" and cue(text, q) == "said" and speaker(text, q) == "The senator"
+    assert content(text, q) == "the toll plan would raise costs for commuters"
+
+
+def test_according_to_set_off_inside_a_reported_clause_stays_in_it():
+    # near miss: a comma after the source sets it inside what the senator said
+    text = "The senator said the toll plan, according to experts, would raise costs for commuters."
+    [q] = run(text)
+    assert content(text, q) == "the toll plan, according to experts, would raise costs for commuters"
+
+
+def test_according_to_after_a_mere_speech_act_still_reports_the_clause():
+    # near miss: "announced layoffs" reports no clause, so the clause is the filing's
+    text = "The company announced layoffs at its plant in Ohio, according to a filing."
+    [q] = run(text)
+    assert q.type == "indirect" and q.cue_lemma == "according to" and speaker(text, q) == "a filing"
+    assert content(text, q) == "The company announced layoffs at its plant in Ohio"
 
 
 def test_that_before_a_subordinate_clause_still_reports_it():
@@ -971,6 +1040,26 @@ def test_a_title_of_a_body_before_a_name_still_gives_the_person():
 def test_a_clause_whose_subject_is_an_ing_word_is_reported(text, reported):
     [q] = run(text)
     assert q.type == "indirect" and content(text, q) == reported
+
+
+@pytest.mark.parametrize("text, subject, charge", [
+    ("Republicans accused Democrats of ignoring the crisis at the border.", "Republicans",
+     "Democrats of ignoring the crisis at the border"),
+    ("The senator accused the governor, who oversees the budget, of hiding the deficit.", "The senator",
+     "the governor, who oversees the budget, of hiding the deficit"),
+])
+def test_accused_with_an_of_phrase_reports_the_charge(text, subject, charge):
+    [q] = run(text)
+    assert q.type == "indirect" and cue(text, q) == "accused" and content(text, q) == charge
+    assert speaker(text, q) == subject
+
+
+@pytest.mark.parametrize("text", [
+    "Republicans accused Democrats on Tuesday.",  # no charge: the mere mention of a speech act
+    "The parents are also accused of neglecting their child.",  # passive: no speaker
+])
+def test_accused_with_no_charge_or_no_speaker_gives_no_quote(text):
+    assert run(text) == []
 
 
 def test_an_ing_object_is_no_reported_clause():

@@ -100,6 +100,47 @@ def test_a_title_with_of_keeps_its_object_in_the_name():
     text = "The head of the agency said the plan would fail."
     q = only(text, type="indirect")
     assert speaker(text, q) == "The head of the agency" and q.speaker_name == "head of the agency"
+    assert q.speaker_kind == "role"
+
+
+@pytest.mark.parametrize("subject", [
+    "A spokesman for the ministry", "A spokeswoman for the company", "The chairman of the board",
+    "A spokeswoman for the Interior Ministry",
+])
+def test_a_person_noun_for_a_body_is_a_role(subject):
+    # the person noun heads the phrase, though it ends with a body; the name keeps the "for" phrase
+    text = f"{subject} said the talks would resume on Monday."
+    q = only(text, type="indirect")
+    assert speaker(text, q) == subject and q.speaker_kind == "role"
+    assert q.speaker_name == subject.split(" ", 1)[1]
+
+
+@pytest.mark.parametrize("subject", [
+    "An aide to the senator", "A senior official of the agency", "A friend of the victim",
+])
+def test_a_people_noun_before_of_to_or_for_heads_the_speaker(subject):
+    # the noun after the preposition is no speaker: the aide speaks, not the senator
+    text = f"{subject} said the vote would be delayed."
+    q = only(text, type="indirect")
+    assert speaker(text, q) == subject and q.speaker_kind == "role"
+    assert q.speaker_name == subject.split(" ", 1)[1]
+
+
+def test_a_document_before_of_leaves_its_author_the_speaker():
+    # near miss: "report" is no people noun; the commission speaks through its report
+    text = "The report of the commission said the vote would be delayed."
+    q = only(text, type="indirect")
+    assert speaker(text, q) == "the commission" and q.speaker_kind == "organization"
+
+
+@pytest.mark.parametrize("subject, kind, name", [
+    ("The spokeswoman for Smith", "name", "Smith"),  # an agent for a named person: the person
+    ("The Minister of Education", "organization", "Minister of Education"),  # a capitalised title
+])
+def test_an_agent_for_a_named_person_or_a_capitalised_title_keeps_its_kind(subject, kind, name):
+    text = f"{subject} said the talks would resume on Monday."
+    q = only(text, type="indirect")
+    assert q.speaker_kind == kind and q.speaker_name == name
 
 
 def test_capitalised_people_noun_opening_a_sentence_is_a_role_not_a_name():
