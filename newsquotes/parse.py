@@ -16,6 +16,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from newsquotes.model import Block, BlockKind, ParsedDocument
+from newsquotes.sentences import split_sentences
 
 PARAGRAPH_SEPARATOR = "\n\n"
 
@@ -140,6 +141,18 @@ def _raw_paragraphs(text: str) -> list[str]:
     return chunks
 
 
+_LONGEST_TITLE_WORDS = 25  # headlines are shorter; a lead paragraph is often longer
+
+
+def _is_prose(line: str) -> bool:
+    """Is a first line a paragraph rather than a title: it ends a sentence, and it is longer than
+    a headline or holds more than one sentence ("The mayor said ... . "We did it," she added.")?"""
+    line = line.strip()
+    if not line.rstrip("\"'”’)").endswith((".", "!", "?")):
+        return False
+    return len(line.split()) > _LONGEST_TITLE_WORDS or len(split_sentences(line)) > 1
+
+
 def _ends_mid_sentence(text: str) -> bool:
     return bool(text) and (text[-1].isalnum() or text[-1] in ",;")
 
@@ -194,12 +207,15 @@ def _take_url_footer(chunks: list[str]) -> tuple[list[str], str | None]:
 
 def parse_document(raw: str) -> ParsedDocument:
     """Parse one raw article; never raises on text (empty text gives an empty title)."""
-    # The title is the first line, whether or not the file follows the layout.
+    # The title is the first line, whether or not the file follows the layout, unless that line
+    # is a paragraph of prose (a text given without a title).
     first, _, rest = _clean(raw).lstrip().partition("\n")
     if not first.strip():
         return ParsedDocument(title="", text="", blocks=())
-    chunks = _raw_paragraphs(rest)
     heading = _HEADING.match(first.strip())
+    if not heading and _is_prose(first):
+        first, rest = "", f"{first}\n\n{rest}"
+    chunks = _raw_paragraphs(rest)
     follows_layout = bool(heading and len(heading[1]) == 1)
     title = normalise_space(strip_markdown(heading[2] if heading else first))
     if not title.strip("#"):  # "# " alone: a title line left empty, not a title "#"

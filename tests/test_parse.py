@@ -74,6 +74,24 @@ def test_file_without_the_layout_keeps_first_line_as_title_and_rest_as_body():
     assert [b.kind for b in doc.blocks] == ["title", "body", "body"]
 
 
+@pytest.mark.parametrize("first", [
+    'The mayor said the budget was balanced. "We did it," she added.',
+    "Senate Democrats on Thursday blocked a Republican border bill, setting up a fight over spending "
+    "that could drag on into next month and leave several agencies without money.",
+])
+def test_a_first_line_of_prose_is_body_not_a_title(first):
+    # a text given without a title (a notebook string, a record without a headline)
+    doc = parse_document(first + "\n\nA second paragraph.")
+    assert doc.title == ""
+    assert [b.kind for b in doc.blocks] == ["body", "body"] and doc.text.startswith(first)
+
+
+@pytest.mark.parametrize("first", ["Is the budget balanced?", "Mayor Says Budget Is Balanced", "Storm hits coast."])
+def test_a_headline_stays_the_title_even_with_final_punctuation(first):
+    doc = parse_document(first + "\n\nThe council met on Monday.")
+    assert doc.title == first and doc.blocks[0].kind == "title"
+
+
 def test_body_sentence_starting_with_a_date_is_not_the_publication_date():
     doc = parse_document("# T\n\nJanuary 5, 2020 was the day the dam broke, officials said.\n")
     assert doc.published is None
