@@ -747,6 +747,25 @@ def test_indirect_told_reporters():
     assert q.speaker_name == "Pat Quinn"
 
 
+def test_indirect_told_a_common_noun_listener_then_a_clause_without_that():
+    text = "The governor told the senator the vote would be delayed."
+    [q] = run(text)
+    assert speaker(text, q) == "The governor" and q.cue_lemma == "tell"
+    assert content(text, q) == "the vote would be delayed"
+    text = "Officials warned the committee members it was too late."
+    [q] = run(text)
+    assert content(text, q) == "it was too late"
+
+
+def test_told_a_noun_phrase_without_a_following_clause_keeps_it():
+    # near misses: no subject with a finite verb after the object, so nothing is a listener
+    text = "She warned the move would backfire."
+    [q] = run(text)
+    assert content(text, q) == "the move would backfire"
+    text = "The governor told the senator's aides about it."
+    assert [content(text, q) for q in run(text)] == ["the senator's aides about it"]
+
+
 def test_second_report_joined_by_a_bare_and_has_the_first_verbs_subject():
     text = "Dana Whitfield tweeted to the student and said the boy was welcome to visit the company."
     q = [q for q in run(text) if q.type == "indirect"][0]
