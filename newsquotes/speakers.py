@@ -636,7 +636,8 @@ def _count_before(toks: Sequence[Tok], first: int) -> int:
 def _skip_adverbs(toks: list[Tok], i: int) -> int:
     """The last token at or before ``i`` that is no adverb ("Lavrov also said")."""
     while i >= 0 and not toks[i].cap and (
-        toks[i].low in cues.ADVERBS or (toks[i].low.endswith("ly") and len(toks[i].text) > 4)
+        toks[i].low in cues.ADVERBS or (toks[i].low.endswith("ly") and len(toks[i].text) > 4
+                                        and not _is_person_noun(toks[i].low))  # "the family said"
     ):
         i -= 1
     return i

@@ -115,6 +115,24 @@ def test_a_person_noun_for_a_body_is_a_role(subject):
     assert q.speaker_name == subject.split(" ", 1)[1]
 
 
+@pytest.mark.parametrize("subject, name", [
+    ("The family", "family"), ("A lawyer for the family", "lawyer for the family"),
+    ("The victim's family", "victim's family"), ("Her uncle", "uncle"),
+])
+def test_a_family_or_kin_noun_heads_a_role_speaker(subject, name):
+    # "family" ends in "-ly" but is no adverb: the family speaks, as its members would
+    text = f"{subject} said the boy was innocent."
+    q = only(text, type="indirect")
+    assert speaker(text, q) == subject and q.speaker_name == name and q.speaker_kind == "role"
+
+
+def test_an_adverb_in_ly_before_the_cue_is_still_skipped():
+    # near miss: "quickly" is no person noun and stays out of the speaker
+    text = "The doctors quickly said the boy was innocent."
+    q = only(text, type="indirect")
+    assert speaker(text, q) == "The doctors" and q.cue_lemma == "say"
+
+
 @pytest.mark.parametrize("subject", [
     "An aide to the senator", "A senior official of the agency", "A friend of the victim",
 ])
