@@ -797,7 +797,8 @@ class _Extractor:
             # ("CLAUSE, critics said, but the senator defended it": the contrast is the writer's)
             contrast = _contrast_break(text, after, s1)
             if (not _WORD.search(after_text) or re.match(r"\s*,\s*\w+ing\b", after_text) or contrast == after
-                    or _joined_new_speaker(text, after, s1) or inverted and _describes_speaker(text, after, s1)):
+                    or _joined_new_speaker(text, after, s1) or _joined_verb(text, after, s1)
+                    or inverted and _describes_speaker(text, after, s1)):
                 return self._clause_item(self._quote_start(s0), attr_start, m, cue, "trailing")
             if after_text.lstrip().startswith(","):
                 return self._clause_item(s0, contrast, m, cue, "parenthetical")
@@ -1493,6 +1494,25 @@ def _joined_new_speaker(text: str, pos: int, s1: int) -> bool:
     thing as subject ("..., and it will cost billions") may go on with the report."""
     m = _JOINED.match(text, pos, s1)
     return m is not None and new_speaker_clause(text, m.end(), s1)
+
+
+# ", and" right after a trailing attribution, then a verb without a subject (and the next two
+# words, to tell "and urged a new vote" from "and renewed talks would ...").
+_JOINED_VERB = re.compile(
+    r"\s*,\s*and\s+(?:\w+ly\s+)?(?:also\s+|then\s+)?([a-z]+)\b(?:\s+([a-z']+))?(?:\s+([a-z']+))?"
+)
+
+
+def _joined_verb(text: str, pos: int, s1: int) -> bool:
+    """Does the attribution that ends at ``pos`` go on with ", and" and a verb that shares its
+    subject ("The vote was unfair, the senator said, and urged a new one", "..., she said, and
+    added that ...")? That verb is the speaker's next act, not part of the report, so the
+    attribution trails the clause before it (a cue there, "added", reports on its own)."""
+    m = _JOINED_VERB.match(text, pos, s1)
+    if m is None:
+        return False
+    verb = m.group(1)
+    return verb in _FINITE_CUES or verb.endswith("ed") and m.group(2) not in _AUX and m.group(3) not in _AUX
 
 
 _NOUN_PREPOSITIONS = cues.LISTENER_PREPOSITIONS | {"of"}

@@ -548,6 +548,29 @@ def test_clause_with_a_pronoun_after_a_trailing_attribution_stays_in_the_report(
     assert content(text, q) == text[:-1]
 
 
+@pytest.mark.parametrize("rest", [", and urged a new one", ", and then called for a recount"])
+def test_a_verb_joined_after_a_trailing_attribution_is_the_speakers_next_act(rest):
+    text = f"The vote was unfair, the senator said{rest}."
+    [q] = run(text)
+    assert q.type == "indirect" and content(text, q) == "The vote was unfair"
+    assert speaker(text, q) == "the senator" and cue(text, q) == "said"
+
+
+def test_a_cue_joined_after_a_trailing_attribution_reports_on_its_own():
+    text = "The vote was unfair, she said, and added that the count was wrong."
+    said, added = run(text)
+    assert content(text, said) == "The vote was unfair" and cue(text, said) == "said"
+    assert content(text, added) == "the count was wrong" and cue(text, added) == "added"
+    assert speaker(text, added) == "she"
+
+
+def test_a_participle_subject_joined_after_a_trailing_attribution_stays_in_the_report():
+    # near miss: "renewed talks would follow" has its own subject and verb
+    text = "The vote was unfair, she said, and renewed talks would follow."
+    [q] = run(text)
+    assert content(text, q) == text[:-1]
+
+
 @pytest.mark.parametrize("rest", [
     ", a senior aide, on Tuesday", ", a senior aide to the governor", ", the panel's chairwoman",
     ", who chairs the budget panel",
