@@ -592,7 +592,7 @@ def _np_backward(toks: list[Tok], e: int) -> int | None:
             pass
         elif low == "on" and j < e and j > 0 and _body_on_topic(toks[j - 1], toks[j + 1]):
             pass
-        elif tok.text[0].isalpha() and low not in _STOP_LOWER and low not in cues.CUE_LEMMA and (
+        elif tok.text[0].isalpha() and low not in _STOP_LOWER and (low not in cues.CUE_LEMMA or _cue_participle_modifier(toks, j, e)) and (
             _is_person_noun(low) or _is_org_noun(low) or (j < e and modifiers < 3) or j == e and _compound_title(toks, e)
         ):
             if not (_is_person_noun(low) or _is_org_noun(low)):
@@ -601,6 +601,13 @@ def _np_backward(toks: list[Tok], e: int) -> int | None:
             return j + 1 if j < e else None
         j -= 1
     return 0
+
+
+def _cue_participle_modifier(toks: Sequence[Tok], j: int, e: int) -> bool:
+    """Is the cue form ``toks[j]`` a participle that modifies a noun after it (up to ``toks[e]``),
+    right after an article or possessive ("the accused man", "an alleged victim", "his
+    confirmed nominee")? It belongs to the mention, which a verb would end."""
+    return 0 < j < e and toks[j].low.endswith("ed") and toks[j - 1].low in _CENTRAL_DETERMINERS
 
 
 def _compound_title(toks: Sequence[Tok], e: int) -> bool:
@@ -1058,7 +1065,7 @@ def _speaker_after(text: str, toks: list[Tok], truncated: bool):
             toks[j + 1].cap or toks[j + 1].low == "the" or _compound_title(toks, j + 1)
         ) and j > start:
             pass
-        elif tok.text[0].isalpha() and low not in _STOP_LOWER and low not in cues.CUE_LEMMA and (
+        elif tok.text[0].isalpha() and low not in _STOP_LOWER and (low not in cues.CUE_LEMMA or _cue_participle_modifier(toks, j, n - 1)) and (
             _is_person_noun(_unpossessed(low)) or _is_org_noun(_unpossessed(low)) or modifiers < 2
         ):
             if not (_is_person_noun(_unpossessed(low)) or _is_org_noun(_unpossessed(low))):

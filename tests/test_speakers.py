@@ -12,9 +12,9 @@ from newsquotes.evaluation import match_quotes
 from newsquotes.quotes import extract_quotes
 from newsquotes.speakers import speaker_after, speaker_before
 try:  # tests/ may or may not be a package
-    from tests.test_quotes import content, make_sentences, run, speaker
+    from tests.test_quotes import content, cue, make_sentences, run, speaker
 except ImportError:  # pragma: no cover
-    from test_quotes import content, make_sentences, run, speaker
+    from test_quotes import content, cue, make_sentences, run, speaker
 
 DATA = Path(__file__).parent / "data"
 
@@ -93,6 +93,25 @@ def test_a_role_named_by_its_head_noun_phrase_without_the_modifier(subject, name
     text = f"{subject} said the plan would fail."
     q = only(text, type="indirect")
     assert speaker(text, q) == subject and q.speaker_kind == "role" and q.speaker_name == name
+
+
+@pytest.mark.parametrize("text, mention", [
+    ("The accused man told the court he was innocent.", "The accused man"),
+    ("An alleged victim said she was afraid to testify.", "An alleged victim"),
+    ('"I am innocent," said the accused man.', "the accused man"),
+])
+def test_a_cue_participle_after_an_article_modifies_the_speaker(text, mention):
+    # "accused" and "alleged" are cue forms, but after "the" or "an" they modify the people noun
+    [q] = run(text)
+    assert speaker(text, q) == mention and q.speaker_kind == "role"
+    assert q.speaker_name == mention.split(" ", 1)[1]
+
+
+def test_a_cue_verb_after_a_subject_still_ends_the_speaker():
+    # near miss: after a noun, "accused" is the verb; the speaker is the phrase before it
+    text = "Republicans accused the governor of lying to voters."
+    [q] = run(text)
+    assert speaker(text, q) == "Republicans" and cue(text, q) == "accused"
 
 
 def test_a_title_with_of_keeps_its_object_in_the_name():
