@@ -976,8 +976,12 @@ def _relative_author_at(toks: Sequence[Tok], k: int) -> int:
     return j + 1 if j + 1 < len(toks) else 0
 
 
+# Counts that speak for whoever compiled them: "data from FactSet" is FactSet's word.
+_COMPILED_DATA = frozenset({"data", "figures", "statistics", "numbers", "estimates"})
+
+
 def _names_author(document: Tok, word: Tok) -> bool:
-    return word.low in ("from", "by") and document.low in _DOCUMENTS
+    return word.low in ("from", "by") and (document.low in _DOCUMENTS or document.low in _COMPILED_DATA)
 
 
 def introduces_author(words: Sequence[Tok]) -> bool:
@@ -1079,7 +1083,7 @@ def _speaker_after(text: str, toks: list[Tok], truncated: bool):
     end = j
     while end > start and not (
         toks[end - 1].cap or _is_person_noun(toks[end - 1].low) or _is_org_noun(toks[end - 1].low)
-        or _compound_title(toks, end - 1)
+        or _compound_title(toks, end - 1) or end < n and _names_author(toks[end - 1], toks[end])
     ):
         end -= 1
     if truncated and end > start and toks[end].low in cues.AUTHORING_PARTICIPLES and end + 2 + _SETTING_TOKENS >= n:

@@ -154,6 +154,25 @@ def test_the_author_of_a_statement_is_its_speaker():
 
 
 @pytest.mark.parametrize("text, who", [
+    ("Home sales fell sharply last month, according to data from the National Association of Realtors.",
+     "the National Association of Realtors"),
+    ("According to figures from the Labor Department, wages rose sharply in May.", "the Labor Department"),
+])
+def test_the_compiler_of_data_after_according_to_is_its_speaker(text, who):
+    # (docs/speaker-annotation.md, "Documents and their authors"): data speak for their author
+    [q] = run(text)
+    assert q.type == "indirect" and speaker(text, q) == who and q.speaker_kind == "organization"
+    assert cue(text, q).lower() == "according to"
+
+
+def test_data_without_an_author_speak_themselves():
+    # near miss: "from last month" is a time, not who compiled them
+    text = "Home sales fell sharply last month, according to data from last year."
+    [q] = run(text)
+    assert speaker(text, q) == "data" and content(text, q) == "Home sales fell sharply last month"
+
+
+@pytest.mark.parametrize("text, who", [
     ("A statement issued by the port authority said the docks would reopen.", "the port authority"),
     ("A memo released Friday by the county said the docks would reopen.", "the county"),
     ("According to a letter posted Friday by the county, the docks would reopen.", "the county"),
