@@ -210,7 +210,8 @@ TITLES = frozenset(
     """.split()
 )
 
-# Common nouns for people: a lowercase speaker made of these is kind "role".
+# Common nouns for people: a lowercase speaker made of these is kind "role". A family or household
+# speaks as its members do ("a lawyer for the family", "the victim's family said").
 PERSON_NOUNS = frozenset(
     """spokesman spokeswoman spokesperson spokespeople minister president secretary senator
     governor ambassador professor director chairman chairwoman chair ceo chief coach captain
@@ -233,7 +234,9 @@ PERSON_NOUNS = frozenset(
     sheriff officers soldier troops commander general admiral engineer operator vendor
     astronaut administrator scholar academic physicist biologist chemist geologist
     nominee frontrunner front-runner challenger incumbent hopeful contender whip surrogate
-    donor lobbyist staffer counsel trooper""".split()
+    donor lobbyist staffer counsel trooper
+    family household spouse sibling uncle aunt cousin nephew niece grandmother grandfather
+    grandparent grandson granddaughter stepfather stepmother fiance fiancee""".split()
 )
 # Bodies, places-as-actors, media and documents: a speaker made of these is "organization".
 ORG_NOUNS = frozenset(

@@ -797,7 +797,8 @@ class _Extractor:
             # ("CLAUSE, critics said, but the senator defended it": the contrast is the writer's)
             contrast = _contrast_break(text, after, s1)
             if (not _WORD.search(after_text) or re.match(r"\s*,\s*\w+ing\b", after_text) or contrast == after
-                    or _joined_new_speaker(text, after, s1) or inverted and _describes_speaker(text, after, s1)):
+                    or _joined_new_speaker(text, after, s1) or _joined_verb(text, after, s1)
+                    or inverted and _describes_speaker(text, after, s1)):
                 return self._clause_item(self._quote_start(s0), attr_start, m, cue, "trailing")
             if after_text.lstrip().startswith(","):
                 return self._clause_item(s0, contrast, m, cue, "parenthetical")
@@ -1273,7 +1274,58 @@ def _listener_end(toks: list[Tok]) -> int:
         j += 1
     while j < len(toks) and j < 4 and (toks[j].cap or toks[j].low in _LISTENERS):
         j += 1
-    return j
+    return j or _noun_listener_end(toks)
+
+
+# Determiners that open a common-noun listener ("told the senator", "warned his staff"); "her"
+# is a listener on its own.
+_LISTENER_DETERMINERS = frozenset({"the", "a", "an", "his", "their", "its", "our", "my", "your",
+                                   "this", "these", "those"})
+_NOUN_LISTENER_WORDS = 3  # "the committee members", "the senator's aides"
+
+
+def _plain_word(tok: Tok) -> bool:
+    """A lowercase word that may be a noun of a short phrase: no determiner, pronoun,
+    auxiliary, preposition or complementiser."""
+    low = tok.low
+    return (not tok.cap and tok.text.replace("'", "").isalpha() and low not in cues.DETERMINERS
+            and low not in cues.SUBJECT_PRONOUNS and low not in _AUX and low not in _PREPOSITIONS
+            and low not in ("that", "and", "or", "but", "about", "as", "if"))
+
+
+def _finite_verb(tok: Tok) -> bool:
+    return not tok.cap and (tok.low in _AUX or tok.low.endswith(("ed", "n't")))
+
+
+def _subject_and_verb(toks: list[Tok], k: int) -> bool:
+    """Do the tokens from ``k`` open a clause: a pronoun or a determiner with a noun or two,
+    then a finite verb ("the vote would be delayed", "it was over")?"""
+    if k >= len(toks):
+        return False
+    if toks[k].low in _CLAUSE_PRONOUNS or toks[k].low == "it":
+        return k + 1 < len(toks) and (_finite_verb(toks[k + 1]) or toks[k + 1].low.endswith("s"))
+    if toks[k].low not in _LISTENER_DETERMINERS:
+        return False
+    j = k + 1
+    while j < len(toks) and j <= k + 2 and _plain_word(toks[j]):
+        if j + 1 < len(toks) and _finite_verb(toks[j + 1]):
+            return True
+        j += 1
+    return False
+
+
+def _noun_listener_end(toks: list[Tok]) -> int:
+    """The end of a common-noun listener after a "tell"-type verb, when a clause without
+    "that" follows it ("told the senator the vote would be delayed"): the object is a
+    determiner and up to three words, and the clause a subject with a finite verb. Without
+    that clause the words are the object or the content itself ("warned the move would
+    fail", "told the senator's aides about it"); 0 then."""
+    if len(toks) < 4 or toks[0].low not in _LISTENER_DETERMINERS or not _plain_word(toks[1]):
+        return 0
+    j = 2
+    while j < len(toks) and j <= _NOUN_LISTENER_WORDS and _plain_word(toks[j]):
+        j += 1
+    return j if _subject_and_verb(toks, j) else 0
 
 
 def _only_adjuncts(text: str, toks: list[Tok], hi: int) -> bool:
@@ -1442,6 +1494,25 @@ def _joined_new_speaker(text: str, pos: int, s1: int) -> bool:
     thing as subject ("..., and it will cost billions") may go on with the report."""
     m = _JOINED.match(text, pos, s1)
     return m is not None and new_speaker_clause(text, m.end(), s1)
+
+
+# ", and" right after a trailing attribution, then a verb without a subject (and the next two
+# words, to tell "and urged a new vote" from "and renewed talks would ...").
+_JOINED_VERB = re.compile(
+    r"\s*,\s*and\s+(?:\w+ly\s+)?(?:also\s+|then\s+)?([a-z]+)\b(?:\s+([a-z']+))?(?:\s+([a-z']+))?"
+)
+
+
+def _joined_verb(text: str, pos: int, s1: int) -> bool:
+    """Does the attribution that ends at ``pos`` go on with ", and" and a verb that shares its
+    subject ("The vote was unfair, the senator said, and urged a new one", "..., she said, and
+    added that ...")? That verb is the speaker's next act, not part of the report, so the
+    attribution trails the clause before it (a cue there, "added", reports on its own)."""
+    m = _JOINED_VERB.match(text, pos, s1)
+    if m is None:
+        return False
+    verb = m.group(1)
+    return verb in _FINITE_CUES or verb.endswith("ed") and m.group(2) not in _AUX and m.group(3) not in _AUX
 
 
 _NOUN_PREPOSITIONS = cues.LISTENER_PREPOSITIONS | {"of"}

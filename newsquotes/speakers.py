@@ -592,7 +592,7 @@ def _np_backward(toks: list[Tok], e: int) -> int | None:
             pass
         elif low == "on" and j < e and j > 0 and _body_on_topic(toks[j - 1], toks[j + 1]):
             pass
-        elif tok.text[0].isalpha() and low not in _STOP_LOWER and low not in cues.CUE_LEMMA and (
+        elif tok.text[0].isalpha() and low not in _STOP_LOWER and (low not in cues.CUE_LEMMA or _cue_participle_modifier(toks, j, e)) and (
             _is_person_noun(low) or _is_org_noun(low) or (j < e and modifiers < 3) or j == e and _compound_title(toks, e)
         ):
             if not (_is_person_noun(low) or _is_org_noun(low)):
@@ -601,6 +601,13 @@ def _np_backward(toks: list[Tok], e: int) -> int | None:
             return j + 1 if j < e else None
         j -= 1
     return 0
+
+
+def _cue_participle_modifier(toks: Sequence[Tok], j: int, e: int) -> bool:
+    """Is the cue form ``toks[j]`` a participle that modifies a noun after it (up to ``toks[e]``),
+    right after an article or possessive ("the accused man", "an alleged victim", "his
+    confirmed nominee")? It belongs to the mention, which a verb would end."""
+    return 0 < j < e and toks[j].low.endswith("ed") and toks[j - 1].low in _CENTRAL_DETERMINERS
 
 
 def _compound_title(toks: Sequence[Tok], e: int) -> bool:
@@ -636,7 +643,8 @@ def _count_before(toks: Sequence[Tok], first: int) -> int:
 def _skip_adverbs(toks: list[Tok], i: int) -> int:
     """The last token at or before ``i`` that is no adverb ("Lavrov also said")."""
     while i >= 0 and not toks[i].cap and (
-        toks[i].low in cues.ADVERBS or (toks[i].low.endswith("ly") and len(toks[i].text) > 4)
+        toks[i].low in cues.ADVERBS or (toks[i].low.endswith("ly") and len(toks[i].text) > 4
+                                        and not _is_person_noun(toks[i].low))  # "the family said"
     ):
         i -= 1
     return i
@@ -968,8 +976,12 @@ def _relative_author_at(toks: Sequence[Tok], k: int) -> int:
     return j + 1 if j + 1 < len(toks) else 0
 
 
+# Counts that speak for whoever compiled them: "data from FactSet" is FactSet's word.
+_COMPILED_DATA = frozenset({"data", "figures", "statistics", "numbers", "estimates"})
+
+
 def _names_author(document: Tok, word: Tok) -> bool:
-    return word.low in ("from", "by") and document.low in _DOCUMENTS
+    return word.low in ("from", "by") and (document.low in _DOCUMENTS or document.low in _COMPILED_DATA)
 
 
 def introduces_author(words: Sequence[Tok]) -> bool:
@@ -1057,7 +1069,7 @@ def _speaker_after(text: str, toks: list[Tok], truncated: bool):
             toks[j + 1].cap or toks[j + 1].low == "the" or _compound_title(toks, j + 1)
         ) and j > start:
             pass
-        elif tok.text[0].isalpha() and low not in _STOP_LOWER and low not in cues.CUE_LEMMA and (
+        elif tok.text[0].isalpha() and low not in _STOP_LOWER and (low not in cues.CUE_LEMMA or _cue_participle_modifier(toks, j, n - 1)) and (
             _is_person_noun(_unpossessed(low)) or _is_org_noun(_unpossessed(low)) or modifiers < 2
         ):
             if not (_is_person_noun(_unpossessed(low)) or _is_org_noun(_unpossessed(low))):
@@ -1071,7 +1083,7 @@ def _speaker_after(text: str, toks: list[Tok], truncated: bool):
     end = j
     while end > start and not (
         toks[end - 1].cap or _is_person_noun(toks[end - 1].low) or _is_org_noun(toks[end - 1].low)
-        or _compound_title(toks, end - 1)
+        or _compound_title(toks, end - 1) or end < n and _names_author(toks[end - 1], toks[end])
     ):
         end -= 1
     if truncated and end > start and toks[end].low in cues.AUTHORING_PARTICIPLES and end + 2 + _SETTING_TOKENS >= n:

@@ -154,6 +154,25 @@ def test_the_author_of_a_statement_is_its_speaker():
 
 
 @pytest.mark.parametrize("text, who", [
+    ("Home sales fell sharply last month, according to data from the National Association of Realtors.",
+     "the National Association of Realtors"),
+    ("According to figures from the Labor Department, wages rose sharply in May.", "the Labor Department"),
+])
+def test_the_compiler_of_data_after_according_to_is_its_speaker(text, who):
+    # (docs/speaker-annotation.md, "Documents and their authors"): data speak for their author
+    [q] = run(text)
+    assert q.type == "indirect" and speaker(text, q) == who and q.speaker_kind == "organization"
+    assert cue(text, q).lower() == "according to"
+
+
+def test_data_without_an_author_speak_themselves():
+    # near miss: "from last month" is a time, not who compiled them
+    text = "Home sales fell sharply last month, according to data from last year."
+    [q] = run(text)
+    assert speaker(text, q) == "data" and content(text, q) == "Home sales fell sharply last month"
+
+
+@pytest.mark.parametrize("text, who", [
     ("A statement issued by the port authority said the docks would reopen.", "the port authority"),
     ("A memo released Friday by the county said the docks would reopen.", "the county"),
     ("According to a letter posted Friday by the county, the docks would reopen.", "the county"),
@@ -548,6 +567,29 @@ def test_clause_with_a_pronoun_after_a_trailing_attribution_stays_in_the_report(
     assert content(text, q) == text[:-1]
 
 
+@pytest.mark.parametrize("rest", [", and urged a new one", ", and then called for a recount"])
+def test_a_verb_joined_after_a_trailing_attribution_is_the_speakers_next_act(rest):
+    text = f"The vote was unfair, the senator said{rest}."
+    [q] = run(text)
+    assert q.type == "indirect" and content(text, q) == "The vote was unfair"
+    assert speaker(text, q) == "the senator" and cue(text, q) == "said"
+
+
+def test_a_cue_joined_after_a_trailing_attribution_reports_on_its_own():
+    text = "The vote was unfair, she said, and added that the count was wrong."
+    said, added = run(text)
+    assert content(text, said) == "The vote was unfair" and cue(text, said) == "said"
+    assert content(text, added) == "the count was wrong" and cue(text, added) == "added"
+    assert speaker(text, added) == "she"
+
+
+def test_a_participle_subject_joined_after_a_trailing_attribution_stays_in_the_report():
+    # near miss: "renewed talks would follow" has its own subject and verb
+    text = "The vote was unfair, she said, and renewed talks would follow."
+    [q] = run(text)
+    assert content(text, q) == text[:-1]
+
+
 @pytest.mark.parametrize("rest", [
     ", a senior aide, on Tuesday", ", a senior aide to the governor", ", the panel's chairwoman",
     ", who chairs the budget panel",
@@ -745,6 +787,25 @@ def test_indirect_told_reporters():
     assert q.type == "indirect" and q.cue_lemma == "tell"
     assert content(text, q) == "the bridge would reopen in March"
     assert q.speaker_name == "Pat Quinn"
+
+
+def test_indirect_told_a_common_noun_listener_then_a_clause_without_that():
+    text = "The governor told the senator the vote would be delayed."
+    [q] = run(text)
+    assert speaker(text, q) == "The governor" and q.cue_lemma == "tell"
+    assert content(text, q) == "the vote would be delayed"
+    text = "Officials warned the committee members it was too late."
+    [q] = run(text)
+    assert content(text, q) == "it was too late"
+
+
+def test_told_a_noun_phrase_without_a_following_clause_keeps_it():
+    # near misses: no subject with a finite verb after the object, so nothing is a listener
+    text = "She warned the move would backfire."
+    [q] = run(text)
+    assert content(text, q) == "the move would backfire"
+    text = "The governor told the senator's aides about it."
+    assert [content(text, q) for q in run(text)] == ["the senator's aides about it"]
 
 
 def test_second_report_joined_by_a_bare_and_has_the_first_verbs_subject():

@@ -12,9 +12,9 @@ from newsquotes.evaluation import match_quotes
 from newsquotes.quotes import extract_quotes
 from newsquotes.speakers import speaker_after, speaker_before
 try:  # tests/ may or may not be a package
-    from tests.test_quotes import content, make_sentences, run, speaker
+    from tests.test_quotes import content, cue, make_sentences, run, speaker
 except ImportError:  # pragma: no cover
-    from test_quotes import content, make_sentences, run, speaker
+    from test_quotes import content, cue, make_sentences, run, speaker
 
 DATA = Path(__file__).parent / "data"
 
@@ -95,6 +95,25 @@ def test_a_role_named_by_its_head_noun_phrase_without_the_modifier(subject, name
     assert speaker(text, q) == subject and q.speaker_kind == "role" and q.speaker_name == name
 
 
+@pytest.mark.parametrize("text, mention", [
+    ("The accused man told the court he was innocent.", "The accused man"),
+    ("An alleged victim said she was afraid to testify.", "An alleged victim"),
+    ('"I am innocent," said the accused man.', "the accused man"),
+])
+def test_a_cue_participle_after_an_article_modifies_the_speaker(text, mention):
+    # "accused" and "alleged" are cue forms, but after "the" or "an" they modify the people noun
+    [q] = run(text)
+    assert speaker(text, q) == mention and q.speaker_kind == "role"
+    assert q.speaker_name == mention.split(" ", 1)[1]
+
+
+def test_a_cue_verb_after_a_subject_still_ends_the_speaker():
+    # near miss: after a noun, "accused" is the verb; the speaker is the phrase before it
+    text = "Republicans accused the governor of lying to voters."
+    [q] = run(text)
+    assert speaker(text, q) == "Republicans" and cue(text, q) == "accused"
+
+
 def test_a_title_with_of_keeps_its_object_in_the_name():
     # near miss: a singular people noun with "of" names the person by it ("head of the agency")
     text = "The head of the agency said the plan would fail."
@@ -113,6 +132,24 @@ def test_a_person_noun_for_a_body_is_a_role(subject):
     q = only(text, type="indirect")
     assert speaker(text, q) == subject and q.speaker_kind == "role"
     assert q.speaker_name == subject.split(" ", 1)[1]
+
+
+@pytest.mark.parametrize("subject, name", [
+    ("The family", "family"), ("A lawyer for the family", "lawyer for the family"),
+    ("The victim's family", "victim's family"), ("Her uncle", "uncle"),
+])
+def test_a_family_or_kin_noun_heads_a_role_speaker(subject, name):
+    # "family" ends in "-ly" but is no adverb: the family speaks, as its members would
+    text = f"{subject} said the boy was innocent."
+    q = only(text, type="indirect")
+    assert speaker(text, q) == subject and q.speaker_name == name and q.speaker_kind == "role"
+
+
+def test_an_adverb_in_ly_before_the_cue_is_still_skipped():
+    # near miss: "quickly" is no person noun and stays out of the speaker
+    text = "The doctors quickly said the boy was innocent."
+    q = only(text, type="indirect")
+    assert speaker(text, q) == "The doctors" and q.cue_lemma == "say"
 
 
 @pytest.mark.parametrize("subject", [
