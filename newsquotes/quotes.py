@@ -940,6 +940,8 @@ class _Extractor:
         else:
             if cue.lemma in _LISTENER_VERBS:
                 k = _listener_end(toks)
+                if _topic_after_listener(toks, k):
+                    return None  # "told the senator's aides about it": a mention of a speech act
             if k < len(toks) and toks[k].text == ",":
                 k += 1
             if is_setting(toks, k):
@@ -1275,6 +1277,22 @@ def _listener_end(toks: list[Tok]) -> int:
     while j < len(toks) and j < 4 and (toks[j].cap or toks[j].low in _LISTENERS):
         j += 1
     return j or _noun_listener_end(toks)
+
+
+def _topic_after_listener(toks: list[Tok], k: int) -> bool:
+    """Do the tokens after a "tell"-type verb hold only a listener and "about" with a topic
+    ("told the senator's aides about it", "told voters about the plan")? The listener may
+    end at ``k`` (what ``_listener_end`` found) or be a determiner and a few words; the
+    verb then only mentions a speech act, and "about" is no reported clause. "about" before
+    a number is an approximation opening the clause ("told the panel about 200 people ...")."""
+    j = k
+    if j < len(toks) and toks[j].low in _LISTENER_DETERMINERS:
+        j += 1
+    words = j
+    while j < len(toks) and j - words < _NOUN_LISTENER_WORDS and _plain_word(toks[j]):
+        j += 1
+    return (0 < j < len(toks) - 1 and toks[j].low == "about" and toks[j - 1].low not in _LISTENER_DETERMINERS
+            and not toks[j + 1].text[0].isdigit())
 
 
 # Determiners that open a common-noun listener ("told the senator", "warned his staff"); "her"

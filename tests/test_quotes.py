@@ -804,8 +804,21 @@ def test_told_a_noun_phrase_without_a_following_clause_keeps_it():
     text = "She warned the move would backfire."
     [q] = run(text)
     assert content(text, q) == "the move would backfire"
-    text = "The governor told the senator's aides about it."
-    assert [content(text, q) for q in run(text)] == ["the senator's aides about it"]
+
+
+def test_told_a_listener_about_a_topic_reports_nothing():
+    # "tell" + listener + "about": the mere mention of a speech act, no reported clause
+    for text in ("The mayor told the senator's aides about it.", "She told reporters about the plan.",
+                 "He told the committee about his concerns.", "She told voters about the plan.",
+                 "He told Smith's aides about it."):
+        assert run(text) == [], text
+    # near misses: "about" before a number opens the clause; "that" still brings one
+    text = "Police told the panel about 200 people were killed."
+    [q] = run(text)
+    assert content(text, q) == "the panel about 200 people were killed"
+    text = "He told the panel that he knew about it."
+    [q] = run(text)
+    assert speaker(text, q) == "He" and content(text, q) == "he knew about it"
 
 
 def test_second_report_joined_by_a_bare_and_has_the_first_verbs_subject():
