@@ -397,7 +397,7 @@ def _classify(text: str, toks: list[Tok]) -> Mention | None:
     for p in range(1, len(toks) - 1):
         author = _author_at(toks, p)
         if author:  # "a statement from the company": the company speaks through it
-            return _classify(text, toks[author:])
+            return _author_body(text, _classify(text, toks[author:]))
         if _modifier_at(toks, p):  # "Officials in Beijing": the noun before the modifier heads the phrase
             a = toks[0].start
             kind = "role" if _is_person_noun(toks[p - 1].low) else "organization"
@@ -765,7 +765,7 @@ def speaker_before(text: str, lo: int, hi: int, plural_verb: bool = False) -> Me
         # by the county said", where "Friday by the county" passed for a setting, its author
         author = _relative_author_at(toks, i)
         if author:
-            return _speaker_after(text, toks[author:], False)
+            return _author_body(text, _speaker_after(text, toks[author:], False))
         i -= 1
     if i > 1 and toks[i].low == "as":
         # "Interfax quoted Foreign Minister Sergei Lavrov as saying": the quoted person speaks
@@ -943,6 +943,20 @@ def _author_at(toks: Sequence[Tok], k: int) -> int:
     return k + 1 if 0 < k < len(toks) - 1 and _names_author(toks[k - 1], toks[k]) else 0
 
 
+def _author_body(text: str, mention: Mention | None) -> Mention | None:
+    """The author of a document or of data as a body when it is one capitalised word that is
+    no known first name ("data from FactSet", "a report by Morningstar"): sources that
+    publish are mostly organisations. ``refine`` makes it a name again when the article
+    names a person so ("a statement from Smith" after "John Smith"). An owner before a
+    possessive stays a person ("a statement from Smith's office")."""
+    if mention is None or mention.kind != "name" or mention.group or " " in mention.text:
+        return mention
+    word = mention.core or mention.text
+    if word != mention.text or _name_gender(word) is not None or text[mention.end:mention.end + 1] in ("'", "’"):
+        return mention
+    return Mention(mention.start, mention.end, mention.text, "organization")
+
+
 def _past_participle(tok: Tok) -> bool:
     return not tok.cap and (tok.low.endswith("ed") or tok.low in cues.IRREGULAR_PARTICIPLES)
 
@@ -1094,7 +1108,7 @@ def _speaker_after(text: str, toks: list[Tok], truncated: bool):
         # Pentagon": the author speaks through the document
         author = _speaker_after(text, toks[by_author:], truncated)
         if author is not None:
-            return author
+            return author if author is _MORE else _author_body(text, author)
     mention = _classify(text, toks[start:end])
     if mention and mention.kind in ("role", "organization") and end + 1 < n and toks[end].text == ",":
         k = end + 1

@@ -165,6 +165,30 @@ def test_the_compiler_of_data_after_according_to_is_its_speaker(text, who):
     assert cue(text, q).lower() == "according to"
 
 
+@pytest.mark.parametrize("text, who", [
+    ("Home sales fell sharply last month, according to data from FactSet.", "FactSet"),
+    ("According to a report by Morningstar, the fund lost money in May.", "Morningstar"),
+    ("A statement released Friday by Acme said the docks would reopen.", "Acme"),
+])
+def test_a_one_word_author_that_is_no_known_person_is_an_organisation(text, who):
+    # a source that publishes data or documents is mostly a body, unless the article names a person so
+    [q] = run(text)
+    assert speaker(text, q) == who and q.speaker_name == who and q.speaker_kind == "organization"
+
+
+def test_a_one_word_author_that_names_a_person_stays_a_name():
+    # near misses: the article's person, a known first name, an owner before a possessive
+    text = "John Smith is a lawyer for the port. The docks will reopen soon, according to a statement from Smith."
+    [q] = run(text)
+    assert speaker(text, q) == "Smith" and q.speaker_name == "John Smith" and q.speaker_kind == "name"
+    text = "Home sales fell sharply last month, according to data from Michael."
+    [q] = run(text)
+    assert q.speaker_name == "Michael" and q.speaker_kind == "name"
+    text = "The docks will reopen soon, according to a statement from Smith's office."
+    [q] = run(text)
+    assert q.speaker_name == "Smith" and q.speaker_kind == "name"
+
+
 def test_data_without_an_author_speak_themselves():
     # near miss: "from last month" is a time, not who compiled them
     text = "Home sales fell sharply last month, according to data from last year."
