@@ -1475,6 +1475,10 @@ def _clause_end(text: str, start: int, s1: int, sent_cues: list[_Cue]) -> int:
                 return c.start  # ", adding that ...", ", citing the polls": the speaker's next act
             if _trailing_source(text, c, s1):
                 return c.start  # ", according to a transcript.": the writer's source of the report
+            # (before a colon, "the senator said:" introduces the quote after it)
+            outer = _trailing_attribution(text, start, c, s1) if colon is None else None
+            if outer is not None:
+                return outer  # ", the senator said.": the outer report, of which this clause is part
     return s1
 
 
@@ -1490,6 +1494,36 @@ def _trailing_source(text: str, c: _Cue, s1: int) -> bool:
 
 
 _CLAUSE_PUNCT = re.compile("[,;:]")
+_ATTRIBUTION_CHARS = 80  # a trailing speaker is a short phrase: "the senator", "Sen. John Smith"
+
+
+def _trailing_attribution(text: str, start: int, c: _Cue, s1: int) -> int | None:
+    """Where a trailing attribution starts (its comma) when ``c`` is a verb of a clause that,
+    with its speaker, ends the sentence after a comma ("Republicans accused Democrats of lying,
+    the senator said.", "..., said the senator on Tuesday."): the report began at the sentence
+    start is the senator's, and the clause reported by an earlier cue ends before it; None
+    otherwise. Only adjuncts may follow the attribution; anything else ("..., the senator
+    said, would fail") makes it a parenthesis inside the clause."""
+    if c.lemma not in cues.CLAUSE_VERBS:
+        return None
+    comma = text.rfind(",", max(start, c.start - _ATTRIBUTION_CHARS), c.start)
+    if comma < 0:
+        return None
+    if text[comma + 1:c.start].strip():
+        m = speaker_before(text, comma + 1, c.start, c.plural)  # ", the senator said"
+        if m is None or text[comma + 1:m.start].strip() or _CLAUSE_PUNCT.search(text, m.end, c.start):
+            return None
+        tail = c.end
+    else:
+        m = speaker_after(text, c.end, s1)  # ", said the senator[, a Democrat from Ohio]"
+        if m is None:
+            return None
+        if _describes_speaker(text, m.end, s1):
+            return comma
+        tail = m.end
+    toks = tokenize_head(text, tail, s1, _COMPLEMENT_HEAD)
+    k = adjuncts_end(toks, 0)
+    return comma if all(t.text in ".!?" for t in toks[k:]) and len(toks) < _COMPLEMENT_HEAD else None
 
 
 _COMMA = re.compile(",")

@@ -1160,6 +1160,32 @@ def test_accused_with_no_charge_or_no_speaker_gives_no_quote(text):
     assert run(text) == []
 
 
+@pytest.mark.parametrize("text, inner, outer, who", [
+    ("Republicans accused Democrats of lying, the senator said.", "Democrats of lying",
+     "Republicans accused Democrats of lying", "the senator"),
+    ("Republicans said Democrats lied about the budget, the senator said on Tuesday.",
+     "Democrats lied about the budget", "Republicans said Democrats lied about the budget", "the senator"),
+    ("They warned that prices would rise, said Mayor Jane Smith.", "prices would rise",
+     "They warned that prices would rise", "Mayor Jane Smith"),
+])
+def test_a_trailing_attribution_ends_the_clause_reported_before_it(text, inner, outer, who):
+    # the sentence is the outer speaker's report; the first cue's clause stops before ", the senator said"
+    quotes = run(text)
+    assert sorted(content(text, q) for q in quotes) == sorted([inner, outer])
+    [q] = [q for q in quotes if content(text, q) == outer]
+    assert speaker(text, q) == who and cue(text, q) == "said"
+
+
+def test_an_attribution_inside_the_clause_or_before_a_colon_stays_in_it():
+    # near misses: more of the clause after the attribution; a colon that opens a quote
+    text = "He said the plan, the senator said, would fail."
+    [q] = run(text)
+    assert speaker(text, q) == "He" and content(text, q) == "the plan, the senator said, would fail"
+    text = 'Republicans accused Democrats of lying, the senator said: "They know it."'
+    q = [q for q in run(text) if cue(text, q) == "accused"][0]
+    assert content(text, q) == "Democrats of lying, the senator said"
+
+
 def test_an_ing_object_is_no_reported_clause():
     assert run("The officer admitted lying to investigators.") == []
 
