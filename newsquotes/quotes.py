@@ -1284,12 +1284,14 @@ def _topic_after_listener(toks: list[Tok], k: int) -> bool:
     ("told the senator's aides about it", "told voters about the plan")? The listener may
     end at ``k`` (what ``_listener_end`` found) or be a determiner and a few words; the
     verb then only mentions a speech act, and "about" is no reported clause. "about" before
-    a number is an approximation opening the clause ("told the panel about 200 people ...")."""
+    a number is an approximation opening the clause ("told the panel about 200 people ...").
+    A determiner after a found listener, or a finite verb, opens a clause instead ("told the
+    panel the agency knew about it")."""
     j = k
-    if j < len(toks) and toks[j].low in _LISTENER_DETERMINERS:
+    if k == 0 and toks and toks[0].low in _LISTENER_DETERMINERS:
         j += 1
     words = j
-    while j < len(toks) and j - words < _NOUN_LISTENER_WORDS and _plain_word(toks[j]):
+    while j < len(toks) and j - words < _NOUN_LISTENER_WORDS and _plain_word(toks[j]) and not _finite_verb(toks[j]):
         j += 1
     return (0 < j < len(toks) - 1 and toks[j].low == "about" and toks[j - 1].low not in _LISTENER_DETERMINERS
             and not toks[j + 1].text[0].isdigit())
@@ -1311,8 +1313,17 @@ def _plain_word(tok: Tok) -> bool:
             and low not in ("that", "and", "or", "but", "about", "as", "if"))
 
 
+# Common irregular past tenses, which the "-ed" test misses ("told the board the economy grew").
+_IRREGULAR_PAST = frozenset({
+    "grew", "knew", "fell", "went", "made", "took", "said", "saw", "came", "gave", "found",
+    "thought", "began", "rose", "won", "lost", "ran", "paid", "kept", "left", "met", "sent",
+    "spent", "sold", "stood", "told", "wrote", "got", "held", "brought", "became", "felt",
+})
+
+
 def _finite_verb(tok: Tok) -> bool:
-    return not tok.cap and (tok.low in _AUX or tok.low.endswith(("ed", "n't")))
+    low = tok.low
+    return not tok.cap and (low in _AUX or low in _IRREGULAR_PAST or low.endswith(("ed", "n't")))
 
 
 def _subject_and_verb(toks: list[Tok], k: int) -> bool:

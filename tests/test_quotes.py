@@ -823,11 +823,26 @@ def test_indirect_told_a_common_noun_listener_then_a_clause_without_that():
     assert content(text, q) == "it was too late"
 
 
+@pytest.mark.parametrize("text, reported", [
+    ("The minister told the board the economy grew.", "the economy grew"),
+    ("She told the panel the agency knew about it.", "the agency knew about it"),
+    ("He warned the council the budget fell short.", "the budget fell short"),
+    ("The chairman told his staff the company lost money.", "the company lost money"),
+])
+def test_a_common_noun_listener_before_an_irregular_past_clause(text, reported):
+    # an irregular past tense is a finite verb as much as "-ed": the listener is no content
+    [q] = run(text)
+    assert content(text, q) == reported
+
+
 def test_told_a_noun_phrase_without_a_following_clause_keeps_it():
     # near misses: no subject with a finite verb after the object, so nothing is a listener
     text = "She warned the move would backfire."
     [q] = run(text)
     assert content(text, q) == "the move would backfire"
+    text = "She told the senator the left wing."  # no verb after the irregular-looking "left"
+    [q] = run(text)
+    assert content(text, q) == "the senator the left wing"
 
 
 def test_told_a_listener_about_a_topic_reports_nothing():
