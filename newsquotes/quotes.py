@@ -940,7 +940,7 @@ class _Extractor:
         else:
             if cue.lemma in _LISTENER_VERBS:
                 k = _listener_end(toks)
-                if _topic_after_listener(toks, k):
+                if _topic_after_listener(toks, k, cue.lemma):
                     return None  # "told the senator's aides about it": a mention of a speech act
             if k < len(toks) and toks[k].text == ",":
                 k += 1
@@ -1279,22 +1279,45 @@ def _listener_end(toks: list[Tok]) -> int:
     return j or _noun_listener_end(toks)
 
 
-def _topic_after_listener(toks: list[Tok], k: int) -> bool:
+def _topic_after_listener(toks: list[Tok], k: int, lemma: str) -> bool:
     """Do the tokens after a "tell"-type verb hold only a listener and "about" with a topic
-    ("told the senator's aides about it", "told voters about the plan")? The listener may
-    end at ``k`` (what ``_listener_end`` found) or be a determiner and a few words; the
-    verb then only mentions a speech act, and "about" is no reported clause. "about" before
-    a number is an approximation opening the clause ("told the panel about 200 people ...").
-    A determiner after a found listener, or a finite verb, opens a clause instead ("told the
-    panel the agency knew about it")."""
+    ("told the senator's aides about it", "told voters about the plan"), or, after the verbs
+    of ``_OF_TOPIC_VERBS``, "of" with a topic ("informed the board of the decision")? The
+    listener may end at ``k`` (what ``_listener_end`` found) or be a determiner and a few
+    words; the verb then only mentions a speech act, and the preposition is no reported
+    clause. "about" before a number is an approximation opening the clause ("told the panel
+    about 200 people ..."). A determiner after a found listener, or a finite verb, opens a
+    clause instead ("told the panel the agency knew about it")."""
     j = k
     if k == 0 and toks and toks[0].low in _LISTENER_DETERMINERS:
         j += 1
     words = j
     while j < len(toks) and j - words < _NOUN_LISTENER_WORDS and _plain_word(toks[j]) and not _finite_verb(toks[j]):
         j += 1
-    return (0 < j < len(toks) - 1 and toks[j].low == "about" and toks[j - 1].low not in _LISTENER_DETERMINERS
-            and not toks[j + 1].text[0].isdigit())
+    if not (0 < j < len(toks) - 1 and toks[j - 1].low not in _LISTENER_DETERMINERS):
+        return False
+    if toks[j].low == "of":
+        return lemma in _OF_TOPIC_VERBS and not _clause_after_of_phrase(toks, j + 1)
+    return toks[j].low == "about" and not toks[j + 1].text[0].isdigit()
+
+
+# Verbs whose listener may be followed by "of" and the topic ("warned the public of the
+# dangers", "assured voters of his support"); "tell" takes "about" only.
+_OF_TOPIC_VERBS = frozenset({"inform", "warn", "assure"})
+
+
+def _clause_after_of_phrase(toks: list[Tok], j: int) -> bool:
+    """Does a clause follow the short noun phrase that opens at ``j``, after an "of"? Then
+    the "of" phrase was part of the listener ("warned members of Congress the bill would
+    fail"), not the topic."""
+    if j < len(toks) and toks[j].low in _LISTENER_DETERMINERS:
+        j += 1
+    end = j + _NOUN_LISTENER_WORDS
+    while j < len(toks) and j < end and (toks[j].cap or _plain_word(toks[j])) and not _finite_verb(toks[j]):
+        if _subject_and_verb(toks, j + 1):
+            return True
+        j += 1
+    return False
 
 
 # Determiners that open a common-noun listener ("told the senator", "warned his staff"); "her"

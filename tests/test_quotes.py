@@ -860,6 +860,24 @@ def test_told_a_listener_about_a_topic_reports_nothing():
     assert speaker(text, q) == "He" and content(text, q) == "he knew about it"
 
 
+def test_warned_a_listener_of_a_topic_reports_nothing():
+    # inform/warn/assure + listener + "of" + topic: the listener is no part of any content
+    for text in ("The agency informed the board of the decision.", "Officials warned the public of the dangers.",
+                 "He assured voters of his support.", "The agency informed the board of its plan to close the plant."):
+        assert run(text) == [], text
+    # near misses: a participle after the comma keeps its own report; an "of" inside the
+    # listener, followed by a clause, still reports it; "tell" takes no "of" topic
+    text = "Officials warned the public of the dangers, saying the water was unsafe."
+    [q] = run(text)
+    assert cue(text, q) == "saying" and content(text, q) == "the water was unsafe"
+    text = "The senator warned members of Congress the bill would fail."
+    [q] = run(text)
+    assert cue(text, q) == "warned" and content(text, q).endswith("the bill would fail")
+    text = "The senator told members of Congress the bill would pass."
+    [q] = run(text)
+    assert content(text, q).endswith("the bill would pass")
+
+
 def test_second_report_joined_by_a_bare_and_has_the_first_verbs_subject():
     text = "Dana Whitfield tweeted to the student and said the boy was welcome to visit the company."
     q = [q for q in run(text) if q.type == "indirect"][0]
