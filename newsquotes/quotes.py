@@ -940,6 +940,8 @@ class _Extractor:
         else:
             if cue.lemma in _LISTENER_VERBS:
                 k = _listener_end(toks)
+                if _listener_is_subject(toks, k):
+                    k = 0  # "warned Republicans knew about it": the clause starts at its subject
                 if _topic_after_listener(toks, k, cue.lemma):
                     return None  # "told the senator's aides about it": a mention of a speech act
             if k < len(toks) and toks[k].text == ",":
@@ -1277,6 +1279,14 @@ def _listener_end(toks: list[Tok]) -> int:
     while j < len(toks) and j < 4 and (toks[j].cap or toks[j].low in _LISTENERS):
         j += 1
     return j or _noun_listener_end(toks)
+
+
+def _listener_is_subject(toks: list[Tok], k: int) -> bool:
+    """Is the capitalised "listener" that ends at ``k`` the subject of the reported clause,
+    its finite verb right after it ("warned Republicans knew about it", "warned the Senate
+    would block it")? A true listener is followed by the clause's own subject ("told
+    Republicans the bill would fail")."""
+    return 0 < k < len(toks) and toks[k - 1].cap and _finite_verb(toks[k])
 
 
 def _topic_after_listener(toks: list[Tok], k: int, lemma: str) -> bool:

@@ -878,6 +878,18 @@ def test_warned_a_listener_of_a_topic_reports_nothing():
     assert content(text, q).endswith("the bill would pass")
 
 
+def test_capitalised_word_before_a_finite_verb_is_the_clauses_subject_not_a_listener():
+    for text, said in (("Democrats warned Republicans knew about it.", "Republicans knew about it"),
+                       ("The senator warned Democrats would lose the House.", "Democrats would lose the House"),
+                       ("She warned the Senate would block it.", "the Senate would block it")):
+        [q] = run(text)
+        assert cue(text, q) == "warned" and content(text, q) == said, text
+    # near miss: a second subject after the capitalised word makes it the listener
+    text = "Democrats told Republicans the bill would fail."
+    [q] = run(text)
+    assert speaker(text, q) == "Democrats" and content(text, q) == "the bill would fail"
+
+
 def test_second_report_joined_by_a_bare_and_has_the_first_verbs_subject():
     text = "Dana Whitfield tweeted to the student and said the boy was welcome to visit the company."
     q = [q for q in run(text) if q.type == "indirect"][0]
