@@ -412,6 +412,8 @@ def _classify(text: str, toks: list[Tok]) -> Mention | None:
         return owner
     if _named_body(toks):
         return _body_or_its_officer(text, toks)
+    if _possessive_name(toks):  # "Moody's said", "a report by McDonald's": the company itself
+        return Mention(toks[0].start, head.end, text[toks[0].start:head.end], "organization")
     for run in _runs(toks):
         core = person_core(run)
         if len(core) == 1 and _nationality(core[0].text) and run[-1] is not toks[-1]:
@@ -442,6 +444,15 @@ def _classify(text: str, toks: list[Tok]) -> Mention | None:
     if _is_org_noun(head.low):
         return Mention(start, end, phrase, "organization")
     return None
+
+
+def _possessive_name(toks: Sequence[Tok]) -> bool:
+    """Is the phrase a capitalised name ending in "'s" with no noun after it ("Moody's",
+    "McDonald's", "Trader Joe's")? An owner always has what it owns after it ("Smith's aide"),
+    so a phrase that ends at the "'s" is a company named after its founder's shop, the name
+    itself and no owner."""
+    head = toks[-1]
+    return head.text.endswith(("'s", "’s")) and len(head.text) > 3 and all(t.cap for t in toks)
 
 
 def _agent_of_body(toks: Sequence[Tok]) -> bool:

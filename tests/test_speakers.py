@@ -180,6 +180,25 @@ def test_an_agent_for_a_named_person_or_a_capitalised_title_keeps_its_kind(subje
     assert q.speaker_kind == kind and q.speaker_name == name
 
 
+@pytest.mark.parametrize("text, mention", [
+    ("A report by Moody's said the economy would slow.", "Moody's"),
+    ("McDonald's said sales had risen.", "McDonald's"),
+    ("Trader Joe's said it would recall the product.", "Trader Joe's"),
+])
+def test_a_possessive_looking_company_name_alone_is_the_name_not_an_owner(text, mention):
+    q = only(text, type="indirect")
+    assert speaker(text, q) == mention and q.speaker_name == mention and q.speaker_kind == "organization"
+
+
+def test_a_possessive_before_a_noun_still_owns_it():
+    text = "Moody's analysts said the outlook was negative."
+    q = only(text, type="indirect")
+    assert speaker(text, q) == "Moody's analysts" and q.speaker_kind == "role"
+    text = "Smith's spokesman said the plan was dead."
+    q = only(text, type="indirect")
+    assert q.speaker_name == "Smith" and q.speaker_kind == "name"
+
+
 def test_capitalised_people_noun_opening_a_sentence_is_a_role_not_a_name():
     q = only("Officials said the bridge would reopen on Monday.", type="indirect")
     assert q.speaker_kind == "role" and q.speaker_name == "officials"
