@@ -931,11 +931,31 @@ def _topic_preposition(toks: Sequence[Tok], start: int | None, i: int) -> int | 
 _POSTMODIFIERS = (("in",), ("at",), ("from",), ("familiar", "with"), ("close", "to"), ("briefed", "on"))
 
 
+# Words in "-ing" that are nouns or prepositions after a noun ("the city planning commission",
+# "officials during the talks"), not participles that qualify it.
+_ING_NON_PARTICIPLES = frozenset({"briefing", "building", "funding", "spending",
+                                  "ruling", "training", "housing", "planning", "polling", "rating",
+                                  "setting", "morning", "evening", "during", "according"})
+
+
+def _ing_participle_after_body(toks: Sequence[Tok], k: int) -> bool:
+    """Does an "-ing" participle at ``toks[k]`` qualify the people or body noun before it
+    ("lawyers [representing] the family", "the union [representing] depot staff", "a group
+    [opposing] the plan")? The noun heads the speaker; the participle's object does not."""
+    word = toks[k].low
+    return (not toks[k].cap and len(word) > 5 and word.endswith("ing") and word not in _ING_NON_PARTICIPLES
+            and (_is_person_noun(toks[k - 1].low) or _is_org_noun(toks[k - 1].low)))
+
+
 def _modifier_at(toks: Sequence[Tok], k: int) -> int:
     """The number of words of a modifier that starts at ``toks[k]`` right after a people or
     document noun ("officials [in] Beijing", "a person [familiar with] the talks", "a statement
-    [from] the company"), or 0."""
-    if k < 1 or not (_is_person_noun(toks[k - 1].low) or toks[k - 1].low in _DOCUMENT_NOUNS):
+    [from] the company", "the union [representing] depot staff"), or 0."""
+    if k < 1:
+        return 0
+    if _ing_participle_after_body(toks, k):
+        return 1
+    if not (_is_person_noun(toks[k - 1].low) or toks[k - 1].low in _DOCUMENT_NOUNS):
         return 0
     if _author_at(toks, k):
         return 1
@@ -1661,7 +1681,7 @@ class SpeakerResolver:
         named = self._antecedent_org(mention)
         if named is not None:
             return named
-        phrase = mention.text
+        phrase = mention.core or mention.text  # "the union representing depot staff" is "union"
         if mention.group:
             phrase = re.split(r",|\band\b|\bas well\b", phrase)[0]
         phrase = _strip_determiner(phrase, lower=True).strip(" ,")

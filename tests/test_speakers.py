@@ -199,6 +199,24 @@ def test_a_possessive_before_a_noun_still_owns_it():
     assert q.speaker_name == "Smith" and q.speaker_kind == "name"
 
 
+@pytest.mark.parametrize("text, mention, name, kind", [
+    ("The union representing depot staff said the strike would go ahead.",
+     "The union representing depot staff", "union", "organization"),
+    ("A group representing farmers said prices were too low.", "A group representing farmers", "group", "organization"),
+    ("Lawyers representing the family said the police lied.", "Lawyers representing the family", "lawyers", "role"),
+])
+def test_an_ing_participle_after_a_people_or_body_noun_belongs_to_the_speaker(text, mention, name, kind):
+    q = only(text, type="indirect")
+    assert speaker(text, q) == mention and q.speaker_name == name and q.speaker_kind == kind
+
+
+def test_an_ing_noun_in_a_body_name_is_no_participle():
+    text = "The city planning commission said the plan was approved."
+    q = only(text, type="indirect")
+    assert speaker(text, q) == text[:len("The city planning commission")]
+    assert q.speaker_name == "city planning commission"
+
+
 def test_capitalised_people_noun_opening_a_sentence_is_a_role_not_a_name():
     q = only("Officials said the bridge would reopen on Monday.", type="indirect")
     assert q.speaker_kind == "role" and q.speaker_name == "officials"
