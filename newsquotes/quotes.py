@@ -983,8 +983,11 @@ class _Extractor:
             if text[b - 1] in ".!?" and self.inside(b - 1):
                 break
             b -= 1
-        if len(_WORD.findall(text, a, min(b, a + 300))) < 3 and not _QUOTED_WORDS.search(text, a, b):
-            return None  # too short to report anything, unless it carries quoted words ('called it "reckless"')
+        words = _WORD.findall(text, a, min(b, a + 300))
+        if len(words) < 3 and not _QUOTED_WORDS.search(text, a, b) and not _subject_and_past(words):
+            # too short to report anything, unless it carries quoted words ('called it "reckless"')
+            # or is a subject and its verb ('said sales rose')
+            return None
         return _Item("indirect", a, b, m, (cue.start, cue.end), how)
 
     # --- assembling ----------------------------------------------------------------------
@@ -1352,6 +1355,14 @@ _IRREGULAR_PAST = frozenset({
     "thought", "began", "rose", "won", "lost", "ran", "paid", "kept", "left", "met", "sent",
     "spent", "sold", "stood", "told", "wrote", "got", "held", "brought", "became", "felt",
 })
+
+
+def _subject_and_past(words: list[str]) -> bool:
+    """Are two words a lower-case subject and its past-tense verb ("sales rose", "prices
+    fell", "costs increased"), a whole reported clause?"""
+    return len(words) == 2 and words[0].isalpha() and words[0].islower() and words[0] not in _STOP_LOWER and (
+        words[1] in _IRREGULAR_PAST or words[1].endswith("ed") and words[1].islower()
+    )
 
 
 def _finite_verb(tok: Tok) -> bool:

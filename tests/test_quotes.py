@@ -1256,6 +1256,20 @@ def test_calling_someone_is_no_cue():
     assert run(text) == []
 
 
+@pytest.mark.parametrize("text, reported", [
+    ("The company said sales rose.", "sales rose"),
+    ("The agency said costs increased.", "costs increased"),
+])
+def test_a_two_word_clause_of_subject_and_past_verb_is_reported(text, reported):
+    [q] = run(text)
+    assert q.type == "indirect" and content(text, q) == reported
+
+
+@pytest.mark.parametrize("text", ["He said it.", "She said thanks.", "The mayor announced layoffs."])
+def test_two_words_with_no_past_verb_report_nothing(text):
+    assert run(text) == []
+
+
 def test_a_cue_every_few_words_gives_a_quote_per_repetition():
     # Speed with dense cues is measured in bench/hostile.py; here: every repeated quote is found.
     unit = '"A," said Smith. according to Jones, The Church of X said: '
