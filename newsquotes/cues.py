@@ -123,6 +123,12 @@ SPEAKER_AFTER_PHRASES = frozenset({"according to", "in the words of"})
 NEGATORS = frozenset({"not", "never", "n't", "didn't", "don't", "doesn't", "won't", "wouldn't",
                       "cannot", "can't", "declined", "refused", "nobody", "no"})
 
+# Finite auxiliaries and modals: a finite verb of a clause on their own ("the vote would be
+# delayed", "who has said"); the modals among them, which go on with a report more often than a
+# clause in the writer's tense does.
+MODALS = frozenset({"will", "would", "can", "could", "should", "may", "might", "must"})
+FINITE_AUXILIARIES = MODALS | {"is", "are", "was", "were", "has", "have", "had", "does", "did", "do"}
+
 # Words between a subject and its verb that we skip: "Lavrov also said", "she has since said".
 ADVERBS = frozenset({"also", "later", "then", "has", "have", "had", "was", "is", "were", "are",
                      "once", "previously", "recently", "again", "further", "since", "earlier",

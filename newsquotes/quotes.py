@@ -32,7 +32,7 @@ from newsquotes import cues
 from newsquotes.adjuncts import adjunct_end, adjuncts_end, is_setting
 from newsquotes.model import Quote, Sentence
 from newsquotes.speakers import (
-    _MORE, _STOP_LOWER, Mention, SpeakerResolver, Tok, _is_person_noun, _unpossessed, clause_subject,
+    _CENTRAL_DETERMINERS, _MORE, _STOP_LOWER, Mention, SpeakerResolver, Tok, _is_person_noun, _unpossessed, clause_subject,
     introduces_author, new_speaker_clause, people_postmodifier,
     relative_participle, speaker_after, speaker_before, subject_with_verb,
     tokenize, tokenize_head,
@@ -73,8 +73,7 @@ _BE = frozenset({"was", "were", "been", "being", "is", "are", "be", "am", "get",
 _LISTENER_VERBS = frozenset({"tell", "inform", "assure", "warn", "remind", "caution", "promise", "ask"})
 _WINDOW = 400  # attribution never needs more context than this many characters
 _COMPLEMENT_HEAD = 16  # tokens read first by ``_complement_start``
-_AUX = frozenset({"is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could",
-                  "should", "may", "might", "must", "shall", "does", "did", "do", "be", "been"})
+_AUX = cues.FINITE_AUXILIARIES | {"shall", "be", "been"}
 # Verbs that nearly always take a reported clause; the others must show one ("that" or a verb).
 _STRONG = frozenset({"say", "tell", "claim", "state", "add", "explain", "insist", "argue", "assert",
                      "warn", "write", "allege", "contend", "believe", "reason", "testify", "reply",
@@ -317,8 +316,9 @@ _NOUN_DETERMINERS = frozenset({"the", "a", "an", "his", "her", "its", "their"})
 
 
 _TWO_WORD_CHARS = re.compile(r"\w\w")
-# Quoted words: a pair of marks around at least one word (bounded, so the scan stays linear).
-_QUOTED_WORDS = re.compile(r"[\"“][^\"“”\n]{0,80}?\w[^\"“”\n]{0,80}?[\"”]")
+# Quoted words: a pair of marks around at least one word. The first run holds no word
+# character and the second no mark, so the engine never backtracks between them.
+_QUOTED_WORDS = re.compile(r"[\"“][^\"“”\n\w]*\w[^\"“”\n]*[\"”]")
 
 
 class _Hits:
@@ -983,8 +983,9 @@ class _Extractor:
             if text[b - 1] in ".!?" and self.inside(b - 1):
                 break
             b -= 1
-        words = _WORD.findall(text, a, min(b, a + 300))
-        if len(words) < 3 and not _QUOTED_WORDS.search(text, a, b) and not _subject_and_past(words):
+        window = min(b, a + 300)  # (bounded: linear time on hostile text)
+        words = _WORD.findall(text, a, window)
+        if len(words) < 3 and not _QUOTED_WORDS.search(text, a, window) and not _subject_and_past(words):
             # too short to report anything, unless it carries quoted words ('called it "reckless"')
             # or is a subject and its verb ('said sales rose')
             return None
@@ -1238,18 +1239,12 @@ def _participle_after_comma(text: str, s0: int, cue: _Cue) -> bool:
     )
 
 
-# Finite verbs: one right after an -ing word (or after a plain noun or two) makes that word
-# the subject of a reported clause.
-_FINITE = frozenset({"is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could",
-                     "should", "may", "might", "must", "does", "did", "do"})
-
-
 def _gerund_subject(toks: list[Tok], k: int) -> bool:
     """Does the -ing word at ``toks[k]`` open the subject of a reported clause ("said spending
     would rise", "said closing arguments would be limited"), rather than an object ("denied
     knowing that ...", "admitted lying to investigators")?"""
     for tok in toks[k + 1:k + 4]:
-        if tok.low in _FINITE:
+        if tok.low in cues.FINITE_AUXILIARIES:
             return True
         if not tok.text.isalpha() or tok.cap or tok.low in _STOP_LOWER or tok.low.endswith("ing"):
             return False
@@ -1335,8 +1330,7 @@ def _clause_after_of_phrase(toks: list[Tok], j: int) -> bool:
 
 # Determiners that open a common-noun listener ("told the senator", "warned his staff"); "her"
 # is a listener on its own.
-_LISTENER_DETERMINERS = frozenset({"the", "a", "an", "his", "their", "its", "our", "my", "your",
-                                   "this", "these", "those"})
+_LISTENER_DETERMINERS = _CENTRAL_DETERMINERS - {"her"}
 _NOUN_LISTENER_WORDS = 3  # "the committee members", "the senator's aides"
 
 
@@ -1357,17 +1351,21 @@ _IRREGULAR_PAST = frozenset({
 })
 
 
+def _past_form(low: str) -> bool:
+    return low in _IRREGULAR_PAST or low.endswith("ed")
+
+
 def _subject_and_past(words: list[str]) -> bool:
     """Are two words a lower-case subject and its past-tense verb ("sales rose", "prices
     fell", "costs increased"), a whole reported clause?"""
     return len(words) == 2 and words[0].isalpha() and words[0].islower() and words[0] not in _STOP_LOWER and (
-        words[1] in _IRREGULAR_PAST or words[1].endswith("ed") and words[1].islower()
+        words[1].islower() and _past_form(words[1])
     )
 
 
 def _finite_verb(tok: Tok) -> bool:
     low = tok.low
-    return not tok.cap and (low in _AUX or low in _IRREGULAR_PAST or low.endswith(("ed", "n't")))
+    return not tok.cap and (low in _AUX or _past_form(low) or low.endswith("n't"))
 
 
 def _subject_and_verb(toks: list[Tok], k: int) -> bool:

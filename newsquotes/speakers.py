@@ -383,7 +383,7 @@ def _classify(text: str, toks: list[Tok]) -> Mention | None:
     if not toks:
         return None
     head = toks[-1]
-    counted = _count_length([t.low for t in toks[:4]]) if len(toks) > 2 else 0
+    counted = _count_length([t.low for t in toks[:4]]) if len(toks) > 2 and "of" in (toks[1].low, toks[2].low) else 0
     if counted:  # "Thousands of protesters", "One of the officials": the group is the speaker's head
         group = _classify(text, toks[counted:])
         a = toks[0].start
@@ -678,8 +678,6 @@ def _skip_setting(toks: list[Tok], i: int) -> int:
 _GROUP_PRONOUNS = frozenset({"them", "us"})  # counted in "one of them", "some of us"
 _RELATIVE_PRONOUNS = frozenset({"who", "that", "which"})
 _RELATIVE_TOKENS = 8  # the longest relative clause stepped over between a subject's head and its cue
-_AUXILIARIES = frozenset({"has", "have", "had", "was", "were", "is", "are", "did", "does", "do", "will",
-                          "would", "can", "could", "should", "may", "might", "must"})
 # Words that follow a verb, not a noun: an object, "not", or a particle or preposition that
 # seldom qualifies a noun ("who spoke on condition of anonymity", "who voted against it").
 _OBJECT_STARTS = cues.DETERMINERS | {"him", "her", "them", "us", "it", "me", "not", "to", "on", "for",
@@ -692,7 +690,7 @@ def _opens_verb_phrase(toks: Sequence[Tok], v: int, i: int) -> bool:
     a past form ("that [expanded] Medicaid", "that [flooded]") or a plain word with an object
     after it ("who [oversee] the program") is a verb; a noun or a lone word is not."""
     tok = toks[v]
-    if tok.low in _AUXILIARIES:
+    if tok.low in cues.FINITE_AUXILIARIES:
         return True
     if tok.cap or not tok.text.isalpha() or tok.low in _STOP_LOWER or tok.low in cues.QUANTIFIERS:
         return False
@@ -749,12 +747,12 @@ def _verb_and_bare_object(toks: Sequence[Tok], r: int, v: int, i: int, reported:
                for t in (verb, obj)) or _is_person_noun(verb.low) or _is_org_noun(verb.low):
         return False
     after = _OBJECT_RELATIVE_VERB.match(reported)
-    return after is None or not (after.group(1) in _AUXILIARIES or after.group(1).endswith("ed"))
+    return after is None or not (after.group(1) in cues.FINITE_AUXILIARIES or after.group(1).endswith("ed"))
 
 
 def _skip_adverbs_forward(toks: Sequence[Tok], v: int, i: int) -> int:
     """The first token at or after ``v`` (up to ``i``) that is no adverb ("who [also] run")."""
-    while v < i and not toks[v].cap and toks[v].low in cues.ADVERBS and toks[v].low not in _AUXILIARIES:
+    while v < i and not toks[v].cap and toks[v].low in cues.ADVERBS and toks[v].low not in cues.FINITE_AUXILIARIES:
         v += 1
     return v
 
@@ -1188,7 +1186,7 @@ def clause_subject(text: str, lo: int, hi: int) -> Mention | None:
 
 # Auxiliaries of a clause told in the writer's tense ("but the senator has defended it");
 # modals ("would", "could") are left out, as they go on with a report more often.
-_TENSE_AUXILIARIES = frozenset({"has", "have", "had", "was", "were", "is", "are", "did", "does", "do"})
+_TENSE_AUXILIARIES = cues.FINITE_AUXILIARIES - cues.MODALS
 _NEW_SUBJECT_TOKENS = 12  # a new clause's subject and verb come within this many tokens
 
 
