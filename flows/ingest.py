@@ -25,14 +25,14 @@ from flows.runners import concurrency, start_workers
 
 from newsquotes.ingest import (
     DEFAULT_BATCH_SIZE,
+    BatchSummary,
     Plan,
-    Reject,
     WorkItem,
     batches,
     merge_rejects,
     plan_items,
-    process_batch,
     rejects_frame,
+    stage_batch,
 )
 from newsquotes.storage import PUBLISHED_TABLES, Store
 
@@ -58,14 +58,6 @@ def _is_io_error(task, task_run, state) -> bool:
     except Exception:
         return False
     return False
-
-
-@dataclass(frozen=True)
-class BatchSummary:
-    files: int  # raw files the batch handled
-    ingested: int  # articles it wrote
-    replaced_doc_ids: set[str]  # published rows its output supersedes
-    rejects: list[Reject]
 
 
 @dataclass(frozen=True)
@@ -108,9 +100,7 @@ _IO_RETRIES = {"retries": 2, "retry_delay_seconds": 2, "retry_condition_fn": _is
 def process_batch_task(
     items: list[WorkItem], out_dir: str, run_id: str, batch: str, ingested_at: dt.datetime, fields: dict | None
 ) -> BatchSummary:
-    output = process_batch(items, ingested_at, fields)
-    Store(out_dir).stage(run_id, batch, output.tables, output.published)
-    return BatchSummary(len(items), len(output.tables["documents"]), output.replaced_doc_ids, output.rejects)
+    return stage_batch(items, Store(out_dir), run_id, batch, ingested_at, fields)
 
 
 @task(name="publish", cache_policy=NO_CACHE, persist_result=False, **_IO_RETRIES)

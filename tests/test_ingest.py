@@ -239,3 +239,59 @@ def test_a_failure_naming_no_article_rejects_only_the_article_that_causes_it(tmp
     assert list(output.tables["documents"]["source"]) == ["a.txt"]
     assert set(output.tables["sentences"]["doc_id"]) == set(output.tables["documents"]["doc_id"])
     assert [(r.source, r.stage) for r in output.rejects] == [("b.txt", "validate")]
+
+
+def _jsonl_feed(path, n: int) -> None:
+    path.write_text("".join(
+        f'{{"title": "Story {k}", "text": "The mayor said on day {k} that the bridge would reopen."}}\n'
+        for k in range(n)
+    ))
+
+
+def test_parts_hold_a_bounded_share_of_a_batch_and_add_up_to_it(tmp_path):
+    # One JSONL file of 30 articles is a single item: its parts must split it, not wait for its end.
+    _jsonl_feed(tmp_path / "feed.jsonl", 30)
+    (tmp_path / "a.txt").write_text(ARTICLE)
+    items = [item(tmp_path / "feed.jsonl"), item(tmp_path / "a.txt")]
+    whole = process_batch(items, NOW)
+    size = len(whole.tables["documents"]["text"][0])
+    parts = list(ingest.process_parts(items, NOW, part_chars=5 * size))
+    assert len(parts) >= 6
+    assert all(len(p.tables["documents"]) <= 5 for p in parts[:-1])
+    for table, frame in whole.tables.items():
+        joined = pd.concat([p.tables[table] for p in parts], ignore_index=True)
+        pd.testing.assert_frame_equal(joined, frame)
+
+
+def test_a_staged_batch_publishes_the_same_tables_in_parts_and_whole(tmp_path):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    _jsonl_feed(raw / "feed.jsonl", 12)
+    (raw / "a.txt").write_text(ARTICLE)
+    (raw / "bad.txt").write_bytes(b"")
+    published = {}
+    for name, part_chars in (("parts", 100), ("whole", None)):
+        store = Store(tmp_path / name)
+        summary = ingest.stage_batch(plan(raw, store).todo, store, "r1", "00000", NOW, part_chars=part_chars)
+        assert (summary.files, summary.ingested) == (3, 13)
+        assert [(r.source, r.stage) for r in summary.rejects] == [("bad.txt", "decode")]
+        store.publish("r1", summary.replaced_doc_ids, ingest.rejects_frame(summary.rejects, NOW))
+        published[name] = {table: store.read(table) for table in ("documents", "sentences", "quotes")}
+    for table, frame in published["whole"].items():
+        key = ["doc_id"] + [c for c in ("sentence_index", "quote_index") if c in frame]
+        in_parts = published["parts"][table].sort_values(key, ignore_index=True)
+        pd.testing.assert_frame_equal(in_parts, frame.sort_values(key, ignore_index=True))
+
+
+def test_a_changed_file_split_over_parts_replaces_its_old_rows_once(tmp_path):
+    raw, store = tmp_path / "raw", Store(tmp_path / "out")
+    raw.mkdir()
+    _jsonl_feed(raw / "feed.jsonl", 6)
+    first = ingest.stage_batch(plan(raw, store).todo, store, "r1", "00000", NOW, part_chars=100)
+    store.publish("r1", first.replaced_doc_ids, empty_table("rejects"))
+    _jsonl_feed(raw / "feed.jsonl", 4)  # two records fewer: their rows must go
+    work = plan(raw, store)
+    second = ingest.stage_batch(work.todo, store, "r2", "00000", NOW, part_chars=100)
+    assert second.replaced_doc_ids == work.todo[0].old_doc_ids and len(second.replaced_doc_ids) == 6
+    store.publish("r2", second.replaced_doc_ids, empty_table("rejects"))
+    assert sorted(store.read("documents")["source"]) == [f"feed.jsonl#L{k}" for k in range(1, 5)]
