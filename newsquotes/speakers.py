@@ -21,6 +21,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import islice
 from typing import NamedTuple
 
@@ -217,6 +218,25 @@ def _nationality(word: str) -> bool:
 _THIRD_PERSON_CUES = frozenset(f for f, lemma in cues.CUE_LEMMA.items() if f != lemma and f.endswith("s") and " " not in f)
 
 
+@lru_cache(maxsize=8192)
+def _never_cuts(word: str) -> bool:
+    """Is ``word`` none of the words at which ``person_core`` may start the name after it, whatever
+    its neighbours: no title, connector, lowercase role noun, ".", possessive, organisation or place
+    word, nor a nationality (which cuts before a title)? Most words of a run are such plain name
+    words, and the test reads the word alone, so it is made once per word."""
+    tok = make_tok(0, len(word), word)
+    low = tok.low
+    return not (
+        low in cues.TITLES
+        or low in _CONNECTORS
+        or not tok.cap and low in _PERSON_NOUN_FORMS
+        or word == "."
+        or _possessive(tok)
+        or _org_or_place(tok)
+        or _nationality(word)
+    )
+
+
 def person_core(run: Sequence[Tok]) -> list[Tok]:
     """The personal name inside a run of capitalised words and titles, or [] if there is none.
 
@@ -226,12 +246,14 @@ def person_core(run: Sequence[Tok]) -> list[Tok]:
     start = 0
     org_object = False  # the word after "University of" belongs to the organisation's name
     for i, tok in enumerate(run):
-        low = tok.low
         if org_object:
             org_object = False
             if i + 2 < len(run):
                 start = i + 1
                 continue
+        if _never_cuts(tok.text):
+            continue  # (every test below is False for it)
+        low = tok.low
         if low in ("of", "for") and 0 < i < len(run) - 1 and (
             run[i - 1].low in cues.TITLES or _org_word(run[i - 1])
         ):
@@ -274,17 +296,28 @@ def person_core(run: Sequence[Tok]) -> list[Tok]:
         core[0].low in _PERSON_NOUN_FORMS or len(run) == 1 and core[0].low in _ORG_NOUN_FORMS
     ):
         return []  # "Officials", "Experts", "Unions" opening a sentence: people or bodies, not a name
-    if any(t.low in _THIRD_PERSON_CUES for t in core):
-        return []  # a title-case headline: "Mayor Says Budget Is Balanced"
     if not core or len(core) > 4:
-        return []
-    if not all(t.cap or t.low in cues.NAME_PARTICLES for t in core):
         return []
     if len(core) == 1 and (core[0].text.isupper() and len(core[0].text) > 1):
         return []  # an acronym: KCNA, WHO
-    if any(t.text in cues.NON_NAME_CAPS or t.text.isdigit() for t in core):
-        return []
+    for t in core:
+        if _unfit_in_name(t.text):
+            return []
     return core
+
+
+@lru_cache(maxsize=8192)
+def _unfit_in_name(word: str) -> bool:
+    """Does ``word`` keep ``person_core`` from finding a name in a core that holds it: a verb of a
+    title-case headline ("Mayor Says Budget Is Balanced"), a lowercase word that is no name
+    particle, a sentence opener or a number?"""
+    low = word.lower()
+    return (
+        low in _THIRD_PERSON_CUES
+        or not (_capitalised(word) or low in cues.NAME_PARTICLES)
+        or word in cues.NON_NAME_CAPS
+        or word.isdigit()
+    )
 
 
 def _initials_before_surname(run: Sequence[Tok], i: int) -> bool:
