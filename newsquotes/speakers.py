@@ -137,6 +137,10 @@ _NAME_RUN = re.compile(
     r"[A-Z](?<![\w'’.\-].)[\w'’.\-]*(?:\s(?:(?:of the|of|for|to the|to|al|bin|ibn|de|del|da|di|du|van|von|der|la|le|el)\s)?[A-Z][\w'’.\-]*)*"
 )
 _LOWER_TITLES = cues.TITLES | cues.PERSON_NOUNS
+# The first 11 tokens of an apposition after a name and its comma, up to a punctuation mark
+# that ends it: ``_TOKEN`` repeated, its punctuation alternative without ",.;:()". Each
+# repetition consumes a token, and the greedy match tokenizes as ``_TOKEN`` does.
+_APPOSITION = re.compile(r"(?:\s*(?:\w(?:[\w'’.\-]*\w)?|[^\w\s,.;:()])){0,11}")
 
 
 # Lowercase titles written before a name ("team member Rodaba Noori", "coach Nabil Maaloul").
@@ -388,12 +392,11 @@ def _runs(toks: Sequence[Tok]) -> list[list[Tok]]:
     runs: list[list[Tok]] = []
     current: list[Tok] = []
     for i, tok in enumerate(toks):
-        glue = tok.text == "." and current and (
+        if tok.cap or tok.text == "." and current and (  # a "." glued to a title or an initial
             current[-1].low in cues.TITLES or len(current[-1].text) == 1 or "." in current[-1].text
-        )
-        if tok.cap or glue or tok.low in cues.NAME_PARTICLES and current or (
-            not tok.cap and tok.low in cues.TITLES and i + 1 < len(toks) and toks[i + 1].cap
-        ) or (not tok.cap and _is_person_noun(tok.low) and i + 1 < len(toks) and toks[i + 1].cap):
+        ) or tok.low in cues.NAME_PARTICLES and current or (
+            (tok.low in cues.TITLES or _is_person_noun(tok.low)) and i + 1 < len(toks) and toks[i + 1].cap
+        ):
             current.append(tok)
         else:
             if current:
@@ -1385,21 +1388,23 @@ class SpeakerResolver:
                         single.append((pos, k, words[0], roles))
                         continue
                     person = self._register(words, in_body, pos)
+                    self._note_roles(person, roles)
                     end = base + rel_end
-                    # (``_note_roles`` reads the first 12 tokens)
-                    tail = tokenize_head(text, end, min(sent.end, end + 120), 12) if text[end:end + 1] == "," else ()
-                    self._note_roles(person, roles, tail)
+                    if text[end:end + 1] == ",":
+                        # apposition right after the name: "Jeff Rathke, the State Department Spokesperson,"
+                        stop = _APPOSITION.match(text, end + 1, min(sent.end, end + 120)).end()
+                        self._note_roles(person, [w.lower() for w in _TOKEN.findall(text, end + 1, stop)])
                     self.person_mentions.append((pos, k, person))
         for pos, k, word, roles in single:
             person = self.lookup(word)
             if person is not None:
                 if roles is not None:
-                    self._note_roles(person, roles, ())
+                    self._note_roles(person, roles)
                 self.person_mentions.append((pos, k, person))
             elif roles is not None and any(r in cues.TITLES for r in roles):
                 # "Ms Bauchtman" after "Lydia Buchtmann": a misspelt surname is the same person
                 person = self.lookup(word, fuzzy=True) or self._register((word,), self.sentences[k].block == "body", pos)
-                self._note_roles(person, roles, ())
+                self._note_roles(person, roles)
                 self.person_mentions.append((pos, k, person))
         self.person_mentions.sort(key=lambda m: m[0])
         self._mention_pos = [m[0] for m in self.person_mentions]
@@ -1452,9 +1457,9 @@ class SpeakerResolver:
             # the rest of the sentence, and the first words of the next one ("She opened ...")
             hi = self.sentences[k + 1].start + 12 if k + 1 < len(self.sentences) else self.sentences[k].end
             window = text[found[-1][0]:min(hi, found[-1][0] + 600)]
-            male = len(_HE.findall(window))
-            female = len(_SHE.findall(window))
-            if bool(male) != bool(female):
+            male = _HE.search(window) is not None
+            female = _SHE.search(window) is not None
+            if male != female:
                 v = votes.setdefault(id(person), [0, 0])
                 v[0 if male else 1] += 1
         for person in self.people:
@@ -1500,23 +1505,15 @@ class SpeakerResolver:
             out.append((len(core) > 1, tuple(t.text for t in core), core[0].start - lo, core[-1].end - lo, roles))
         return out
 
-    def _note_roles(self, person: Person, roles: Sequence[str], toks: Sequence[Tok]) -> None:
+    def _note_roles(self, person: Person, roles: Sequence[str]) -> None:
+        """Add lowercase title, role or apposition words to the person's roles, and take the
+        gender from the first that has one."""
         for low in roles:
             person.roles.add(low)
             if person.gender is None:
                 if low in _MALE_WORDS:
                     person.gender = "m"
                 elif low in _FEMALE_WORDS:
-                    person.gender = "f"
-        # apposition right after the name: "Jeff Rathke, the State Department Spokesperson,"
-        if toks and toks[0].text == ",":
-            for t in toks[1:12]:
-                if t.text in ",.;:()":
-                    break
-                person.roles.add(t.low)
-                if person.gender is None and t.low in _MALE_WORDS:
-                    person.gender = "m"
-                elif person.gender is None and t.low in _FEMALE_WORDS:
                     person.gender = "f"
 
     def lookup(self, word: str, fuzzy: bool = False) -> Person | None:
@@ -1781,15 +1778,21 @@ def _inert_left(left: str) -> bool:
     character follows no word character, apostrophe, dot or hyphen, so no token straddles
     the border.)"""
     words = _TOKEN.findall(left)
-    if any(_capitalised(w) for w in words):
+    if not words:
+        return True
+    last = words[-1].lower()
+    if last in cues.TITLES or _is_person_noun(last):
         return False
-    return not words or (words[-1].lower() not in cues.TITLES and not _is_person_noun(words[-1].lower()))
+    # (a capitalised token holds an uppercase character, and ``islower`` is False for a text
+    # that has one, so the scan of the tokens is needed only for text that has no lowercase letter
+    # or has an uppercase one)
+    return left.islower() or not any(_capitalised(w) for w in words)
 
 
 def _sentence_runs(toks: Sequence[Tok]):
     """Capitalised runs of a sentence (with the tokens before them), skipping a capitalised
     sentence opener that is not part of a name ("But", "The")."""
-    for run in _runs(list(toks)):
+    for run in _runs(toks):
         while run and run[0].text in cues.NON_NAME_CAPS:
             run = run[1:]
         if run:
