@@ -23,6 +23,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import islice
+from operator import itemgetter
 from typing import NamedTuple
 
 from newsquotes import cues
@@ -1335,15 +1336,18 @@ class SpeakerResolver:
         # alone when that context cannot change the analysis (see ``_inert_left``).
         memo: dict[str, list[tuple[bool | None, tuple[str, ...], int, int, tuple[str, ...]]]] = {}
         inert_memo: dict[str, bool] = {}
+        sentences = self.sentences
         # Body before captions and titles, so "Sergei" (body) beats "Sergey" (caption).
-        order = sorted(range(len(self.sentences)), key=lambda k: (self.sentences[k].block != "body", k))
+        order = [k for k, sent in enumerate(sentences) if sent.block == "body"]
+        order += [k for k, sent in enumerate(sentences) if sent.block != "body"]
         for k in order:
-            sent = self.sentences[k]
+            sent = sentences[k]
             in_body = sent.block == "body"
-            for m in _NAME_RUN.finditer(text, sent.start, sent.end):
+            sent_start = sent.start
+            for m in _NAME_RUN.finditer(text, sent_start, sent.end):
                 a = m.start()
                 word = m.group()
-                floor = sent.start  # the analysis never looks before this
+                floor = sent_start  # the analysis never looks before this
                 if a == floor and " " in word and text[m.end():m.end() + 1] == ":":
                     verb, _, rest = word.partition(" ")
                     if verb.lower() in cues.CUE_LEMMA:
@@ -1353,32 +1357,33 @@ class SpeakerResolver:
                 # a lowercase title right before the name ("team member Rodaba Noori")?
                 prefix = None
                 if a - 1 > floor and text[a - 2].islower():
-                    lo = max(floor, a - 30)
-                    sp = text.rfind(" ", lo, a - 1)
-                    before = text[max(sp + 1, lo):a - 1]
-                    if before in _LOWER_TITLES:
-                        prefix = _LOWER_PREFIX.search(text, max(floor, a - 40), a)
+                    lo = a - 30 if a - 30 > floor else floor
+                    sp = text.rfind(" ", lo, a - 1)  # (-1, or a space at ``lo`` or after)
+                    if text[sp + 1 if sp >= 0 else lo:a - 1] in _LOWER_TITLES:
+                        prefix = _LOWER_PREFIX.search(text, a - 40 if a - 40 > floor else floor, a)
                 if " " not in word and prefix is None and (a - 3 < floor or text[a - 2] != "."):
                     word = word[:-2] if word.endswith(("'s", "’s")) else word.rstrip("'’")
                     if word not in cues.NON_NAME_CAPS:
                         single.append((a, k, word, None))
                     continue
-                w0 = prefix.start() if prefix else max(floor, a - 6)
-                base = w0
-                if prefix is None:
+                run_end = m.end()
+                if prefix is not None:
+                    base = prefix.start()
+                else:
                     # The few characters before the run matter only when they hold a
                     # capitalised token or end with a title or role word; otherwise the
                     # analysis is that of the run alone, shared by all its occurrences.
-                    left = text[w0:a]
+                    base = a - 6 if a - 6 > floor else floor
+                    left = text[base:a]
                     inert = inert_memo.get(left)
                     if inert is None:
                         inert = inert_memo[left] = _inert_left(left)
                     if inert:
                         base = a
-                key = text[base:m.end()]
+                key = text[base:run_end]
                 found = memo.get(key)
                 if found is None:
-                    found = memo[key] = self._analyse_run(text, base, m.end())
+                    found = memo[key] = self._analyse_run(text, base, run_end)
                 for multi, words, rel_start, rel_end, roles in found:
                     pos = base + rel_start
                     if multi is None:
@@ -1392,7 +1397,7 @@ class SpeakerResolver:
                     end = base + rel_end
                     if text[end:end + 1] == ",":
                         # apposition right after the name: "Jeff Rathke, the State Department Spokesperson,"
-                        stop = _APPOSITION.match(text, end + 1, min(sent.end, end + 120)).end()
+                        stop = _APPOSITION.match(text, end + 1, min(sent.end, end + 120)).end()  # (a match, maybe empty)
                         self._note_roles(person, [w.lower() for w in _TOKEN.findall(text, end + 1, stop)])
                     self.person_mentions.append((pos, k, person))
         for pos, k, word, roles in single:
@@ -1403,10 +1408,10 @@ class SpeakerResolver:
                 self.person_mentions.append((pos, k, person))
             elif roles is not None and any(r in cues.TITLES for r in roles):
                 # "Ms Bauchtman" after "Lydia Buchtmann": a misspelt surname is the same person
-                person = self.lookup(word, fuzzy=True) or self._register((word,), self.sentences[k].block == "body", pos)
+                person = self.lookup(word, fuzzy=True) or self._register((word,), sentences[k].block == "body", pos)
                 self._note_roles(person, roles)
                 self.person_mentions.append((pos, k, person))
-        self.person_mentions.sort(key=lambda m: m[0])
+        self.person_mentions.sort(key=itemgetter(0))
         self._mention_pos = [m[0] for m in self.person_mentions]
         self._infer_genders()
         for m in _ACRONYM_DEF.finditer(text):
@@ -1430,11 +1435,12 @@ class SpeakerResolver:
         return person
 
     def _index(self, person: Person) -> None:
-        self._by_last.setdefault(person.tokens[-1], [])
-        if person not in self._by_last[person.tokens[-1]]:
-            self._by_last[person.tokens[-1]].append(person)
+        same_last = self._by_last.setdefault(person.tokens[-1], [])
+        if person not in same_last:
+            same_last.append(person)
+        by_token = self._by_token
         for word in person.tokens:
-            lst = self._by_token.setdefault(word, [])
+            lst = by_token.setdefault(word, [])
             if person not in lst:
                 lst.append(person)
 
@@ -1448,10 +1454,9 @@ class SpeakerResolver:
             by_sentence.setdefault(k, []).append((pos, person))
         text = self.text
         for k, found in by_sentence.items():
-            people = {id(p): p for _, p in found}
-            if len(people) != 1:
-                continue
             pos, person = found[0]
+            if len(found) > 1 and any(p is not person for _, p in found):
+                continue
             if person.gender is not None or pos - self.sentences[k].start > 40:
                 continue  # only a person in subject position, near the sentence start
             # the rest of the sentence, and the first words of the next one ("She opened ...")
@@ -1500,8 +1505,10 @@ class SpeakerResolver:
                     # an organisation: "Municipality of Livorno", "Church of Scientology"
                     out.append((None, tuple(t.low for t in run), run[0].start - lo, run[-1].end - lo, ()))
                 continue
-            head = [t for t in run if t.start < core[0].start]  # titles and roles
-            roles = tuple(low for low in (t.low.rstrip(".") for t in head) if not low.endswith(("'s", "’s")))
+            first = core[0].start
+            roles = tuple(  # the titles and roles before the name
+                low for low in (t.low.rstrip(".") for t in run if t.start < first) if not low.endswith(("'s", "’s"))
+            )
             out.append((len(core) > 1, tuple(t.text for t in core), core[0].start - lo, core[-1].end - lo, roles))
         return out
 
@@ -1762,7 +1769,7 @@ _ORG_SYNONYMS = {
 
 
 def _org_word(tok: Tok) -> bool:
-    return tok.text in cues.ORG_NAME_WORDS or _is_org_noun(tok.low)
+    return tok.text in cues.ORG_NAME_WORDS or tok.low in _ORG_NOUN_FORMS  # (_is_org_noun)
 
 
 def _inert_left(left: str) -> bool:
