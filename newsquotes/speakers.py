@@ -62,8 +62,13 @@ _FEMALE_WORDS = frozenset({"ms", "mrs", "miss", "queen", "princess", "sister", "
                            "mother", "aunt", "madam"})
 
 
-_HE = re.compile(r"\b(?:[Hh]e|[Hh]is|him|[Hh]imself)\b")
-_SHE = re.compile(r"\b(?:[Ss]he|[Hh]er|[Hh]ers|[Hh]erself)\b")
+# "he", "He", "his", "His", "him", "himself", "Himself" (not "Him"), and "she", "her", "hers",
+# "herself" in either case, as whole words. A pattern that opens with a character class lets
+# the engine skip to the next "h" or "s" instead of trying a match at every position: the
+# lookbehind after that letter stands for the word boundary before it (no word character
+# before the letter), and the ones inside pick the words that go with the letter's case.
+_HE = re.compile(r"[Hh](?<!\w.)(?:e|is|imself|(?<=h)im)\b")
+_SHE = re.compile(r"[SsHh](?<!\w.)(?:(?<=[Ss])he|(?<=[Hh])er(?:s|self)?)\b")
 
 
 class Tok(NamedTuple):
