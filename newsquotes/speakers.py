@@ -229,22 +229,23 @@ _THIRD_PERSON_CUES = frozenset(f for f, lemma in cues.CUE_LEMMA.items() if f != 
 
 
 @lru_cache(maxsize=8192)
-def _never_cuts(word: str) -> bool:
-    """Is ``word`` none of the words at which ``person_core`` may start the name after it, whatever
-    its neighbours: no title, connector, lowercase role noun, ".", possessive, organisation or place
-    word, nor a nationality (which cuts before a title)? Most words of a run are such plain name
-    words, and the test reads the word alone, so it is made once per word."""
+def _cuts_alone(word: str) -> bool | None:
+    """Does ``person_core`` start the name after ``word`` whatever its neighbours (True: a title,
+    lowercase role noun, possessive, or an organisation or place word that no neighbour can make
+    a name), never (False: no such word, nor a connector, ".", place, publication word, pair of
+    capitals or nationality), or does that depend on its neighbours (None)? Most words of a run
+    are decided alone, and the test reads only the word, so it is made once per word."""
     tok = make_tok(0, len(word), word)
     low = tok.low
-    return not (
-        low in cues.TITLES
-        or low in _CONNECTORS
-        or not tok.cap and low in _PERSON_NOUN_FORMS
-        or word == "."
-        or _possessive(tok)
-        or _org_or_place(tok)
-        or _nationality(word)
-    )
+    if low in _CONNECTORS or word == ".":
+        return None
+    if low in cues.TITLES or not tok.cap and low in _PERSON_NOUN_FORMS or _possessive(tok):
+        return True
+    if _org_or_place(tok):
+        # (a place ending the run, a publication word after a first name, and initials before a
+        # surname stay in the name)
+        return None if word in cues.PLACES or word in cues.PUBLICATION_WORDS or _acronym(word) and len(word) == 2 else True
+    return None if _nationality(word) else False  # (a nationality before a title is cut)
 
 
 def person_core(run: Sequence[Tok]) -> list[Tok]:
@@ -261,8 +262,11 @@ def person_core(run: Sequence[Tok]) -> list[Tok]:
             if i + 2 < len(run):
                 start = i + 1
                 continue
-        if _never_cuts(tok.text):
-            continue  # (every test below is False for it)
+        cuts = _cuts_alone(tok.text)
+        if cuts is not None:  # (the test below would give the same)
+            if cuts:
+                start = i + 1
+            continue
         low = tok.low
         if low in ("of", "for") and 0 < i < len(run) - 1 and (
             run[i - 1].low in cues.TITLES or _org_word(run[i - 1])
