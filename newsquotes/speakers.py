@@ -1510,15 +1510,15 @@ class SpeakerResolver:
                     continue
                 run = rest
             if not core:
-                if len(run) >= 2 and any(_org_word(t) for t in run):
+                if len(run) >= 2 and any(map(_org_word, run)):
                     # an organisation: "Municipality of Livorno", "Church of Scientology"
-                    out.append((None, tuple(t.low for t in run), run[0].start - lo, run[-1].end - lo, ()))
+                    out.append((None, tuple([t.low for t in run]), run[0].start - lo, run[-1].end - lo, ()))
                 continue
             first = core[0].start
-            roles = tuple(  # the titles and roles before the name
+            roles = () if first == run[0].start else tuple(  # the titles and roles before the name
                 low for low in (t.low.rstrip(".") for t in run if t.start < first) if not low.endswith(("'s", "’s"))
             )
-            out.append((len(core) > 1, tuple(t.text for t in core), core[0].start - lo, core[-1].end - lo, roles))
+            out.append((len(core) > 1, tuple([t.text for t in core]), first - lo, core[-1].end - lo, roles))
         return out
 
     def _note_roles(self, person: Person, roles: Sequence[str]) -> None:
