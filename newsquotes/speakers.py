@@ -1346,6 +1346,7 @@ class SpeakerResolver:
         memo: dict[str, list[tuple[bool | None, tuple[str, ...], int, int, tuple[str, ...]]]] = {}
         inert_memo: dict[str, bool] = {}
         sentences = self.sentences
+        non_name_caps = cues.NON_NAME_CAPS
         # Body before captions and titles, so "Sergei" (body) beats "Sergey" (caption).
         order = [k for k, sent in enumerate(sentences) if sent.block == "body"]
         order += [k for k, sent in enumerate(sentences) if sent.block != "body"]
@@ -1363,16 +1364,22 @@ class SpeakerResolver:
                         # "Said Trump: ...": an inverted attribution, not a name "Said Trump"
                         a = floor = a + len(verb) + 1
                         word = rest
-                # a lowercase title right before the name ("team member Rodaba Noori")?
                 prefix = None
-                if a - 1 > floor and text[a - 2].islower():
-                    lo = a - 30 if a - 30 > floor else floor
-                    sp = text.rfind(" ", lo, a - 1)  # (-1, or a space at ``lo`` or after)
-                    if text[sp + 1 if sp >= 0 else lo:a - 1] in _LOWER_TITLES:
-                        prefix = _LOWER_PREFIX.search(text, a - 40 if a - 40 > floor else floor, a)
-                if " " not in word and prefix is None and (a - 3 < floor or text[a - 2] != "."):
-                    word = word[:-2] if word.endswith(("'s", "’s")) else word.rstrip("'’")
-                    if word not in cues.NON_NAME_CAPS:
+                after_dot = False  # a word after "." is analysed with it ("Gen. Smith")
+                if a - 1 > floor:
+                    before = text[a - 2]
+                    if before.islower():
+                        # a lowercase title right before the name ("team member Rodaba Noori")?
+                        lo = a - 30 if a - 30 > floor else floor
+                        sp = text.rfind(" ", lo, a - 1)  # (-1, or a space at ``lo`` or after)
+                        if text[sp + 1 if sp >= 0 else lo:a - 1] in _LOWER_TITLES:
+                            prefix = _LOWER_PREFIX.search(text, a - 40 if a - 40 > floor else floor, a)
+                    else:
+                        after_dot = before == "." and a - 3 >= floor
+                if prefix is None and not after_dot and " " not in word:
+                    if word[-1] in "'’s":
+                        word = word[:-2] if word.endswith(("'s", "’s")) else word.rstrip("'’")
+                    if word not in non_name_caps:
                         single.append((a, k, word, None))
                     continue
                 run_end = m.end()
