@@ -231,10 +231,10 @@ _THIRD_PERSON_CUES = frozenset(f for f, lemma in cues.CUE_LEMMA.items() if f != 
 @lru_cache(maxsize=8192)
 def _cuts_alone(word: str) -> bool | None:
     """Does ``person_core`` start the name after ``word`` whatever its neighbours (True: a title,
-    lowercase role noun, possessive, or an organisation or place word that no neighbour can make
-    a name), never (False: no such word, nor a connector, ".", place, publication word, pair of
-    capitals or nationality), or does that depend on its neighbours (None)? Most words of a run
-    are decided alone, and the test reads only the word, so it is made once per word."""
+    lowercase role noun, possessive, or an organisation or place word that no neighbour can keep
+    in a name), never (False: none of those, nor a connector, "." or nationality), or does that
+    depend on its neighbours (None)? Most words of a run are decided alone, and the test reads
+    only the word, so it is made once per word."""
     tok = make_tok(0, len(word), word)
     low = tok.low
     if low in _CONNECTORS or word == ".":
