@@ -1409,7 +1409,8 @@ class SpeakerResolver:
                         single.append((pos, k, words[0], roles))
                         continue
                     person = self._register(words, in_body, pos)
-                    self._note_roles(person, roles)
+                    if roles:
+                        self._note_roles(person, roles)
                     end = base + rel_end
                     if text[end:end + 1] == ",":
                         # apposition right after the name: "Jeff Rathke, the State Department Spokesperson,"
