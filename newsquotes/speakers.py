@@ -21,7 +21,9 @@ import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import islice
+from operator import itemgetter
 from typing import NamedTuple
 
 from newsquotes import cues
@@ -60,8 +62,13 @@ _FEMALE_WORDS = frozenset({"ms", "mrs", "miss", "queen", "princess", "sister", "
                            "mother", "aunt", "madam"})
 
 
-_HE = re.compile(r"\b(?:[Hh]e|[Hh]is|him|[Hh]imself)\b")
-_SHE = re.compile(r"\b(?:[Ss]he|[Hh]er|[Hh]ers|[Hh]erself)\b")
+# "he", "He", "his", "His", "him", "himself", "Himself" (not "Him"), and "she", "her", "hers",
+# "herself" in either case, as whole words. A pattern that opens with a character class lets
+# the engine skip to the next "h" or "s" instead of trying a match at every position: the
+# lookbehind after that letter stands for the word boundary before it (no word character
+# before the letter), and the ones inside pick the words that go with the letter's case.
+_HE = re.compile(r"[Hh](?<!\w.)(?:e|is|imself|(?<=h)im)\b")
+_SHE = re.compile(r"[SsHh](?<!\w.)(?:(?<=[Ss])he|(?<=[Hh])er(?:s|self)?)\b")
 
 
 class Tok(NamedTuple):
@@ -136,6 +143,10 @@ _NAME_RUN = re.compile(
     r"[A-Z](?<![\w'’.\-].)[\w'’.\-]*(?:\s(?:(?:of the|of|for|to the|to|al|bin|ibn|de|del|da|di|du|van|von|der|la|le|el)\s)?[A-Z][\w'’.\-]*)*"
 )
 _LOWER_TITLES = cues.TITLES | cues.PERSON_NOUNS
+# The first 11 tokens of an apposition after a name and its comma, up to a punctuation mark
+# that ends it: ``_TOKEN`` repeated, its punctuation alternative without ",.;:()". Each
+# repetition consumes a token, and the greedy match tokenizes as ``_TOKEN`` does.
+_APPOSITION = re.compile(r"(?:\s*(?:\w(?:[\w'’.\-]*\w)?|[^\w\s,.;:()])){0,11}")
 
 
 # Lowercase titles written before a name ("team member Rodaba Noori", "coach Nabil Maaloul").
@@ -217,6 +228,26 @@ def _nationality(word: str) -> bool:
 _THIRD_PERSON_CUES = frozenset(f for f, lemma in cues.CUE_LEMMA.items() if f != lemma and f.endswith("s") and " " not in f)
 
 
+@lru_cache(maxsize=8192)
+def _cuts_alone(word: str) -> bool | None:
+    """Does ``person_core`` start the name after ``word`` whatever its neighbours (True: a title,
+    lowercase role noun, possessive, or an organisation or place word that no neighbour can keep
+    in a name), never (False: none of those, nor a connector, "." or nationality), or does that
+    depend on its neighbours (None)? Most words of a run are decided alone, and the test reads
+    only the word, so it is made once per word."""
+    tok = make_tok(0, len(word), word)
+    low = tok.low
+    if low in _CONNECTORS or word == ".":
+        return None
+    if low in cues.TITLES or not tok.cap and low in _PERSON_NOUN_FORMS or _possessive(tok):
+        return True
+    if _org_or_place(tok):
+        # (a place ending the run, a publication word after a first name, and initials before a
+        # surname stay in the name)
+        return None if word in cues.PLACES or word in cues.PUBLICATION_WORDS or _acronym(word) and len(word) == 2 else True
+    return None if _nationality(word) else False  # (a nationality before a title is cut)
+
+
 def person_core(run: Sequence[Tok]) -> list[Tok]:
     """The personal name inside a run of capitalised words and titles, or [] if there is none.
 
@@ -226,12 +257,17 @@ def person_core(run: Sequence[Tok]) -> list[Tok]:
     start = 0
     org_object = False  # the word after "University of" belongs to the organisation's name
     for i, tok in enumerate(run):
-        low = tok.low
         if org_object:
             org_object = False
             if i + 2 < len(run):
                 start = i + 1
                 continue
+        cuts = _cuts_alone(tok.text)
+        if cuts is not None:  # (the test below would give the same)
+            if cuts:
+                start = i + 1
+            continue
+        low = tok.low
         if low in ("of", "for") and 0 < i < len(run) - 1 and (
             run[i - 1].low in cues.TITLES or _org_word(run[i - 1])
         ):
@@ -274,17 +310,28 @@ def person_core(run: Sequence[Tok]) -> list[Tok]:
         core[0].low in _PERSON_NOUN_FORMS or len(run) == 1 and core[0].low in _ORG_NOUN_FORMS
     ):
         return []  # "Officials", "Experts", "Unions" opening a sentence: people or bodies, not a name
-    if any(t.low in _THIRD_PERSON_CUES for t in core):
-        return []  # a title-case headline: "Mayor Says Budget Is Balanced"
     if not core or len(core) > 4:
-        return []
-    if not all(t.cap or t.low in cues.NAME_PARTICLES for t in core):
         return []
     if len(core) == 1 and (core[0].text.isupper() and len(core[0].text) > 1):
         return []  # an acronym: KCNA, WHO
-    if any(t.text in cues.NON_NAME_CAPS or t.text.isdigit() for t in core):
-        return []
+    for t in core:
+        if _unfit_in_name(t.text):
+            return []
     return core
+
+
+@lru_cache(maxsize=8192)
+def _unfit_in_name(word: str) -> bool:
+    """Does ``word`` keep ``person_core`` from finding a name in a core that holds it: a verb of a
+    title-case headline ("Mayor Says Budget Is Balanced"), a lowercase word that is no name
+    particle, a sentence opener or a number?"""
+    low = word.lower()
+    return (
+        low in _THIRD_PERSON_CUES
+        or not (_capitalised(word) or low in cues.NAME_PARTICLES)
+        or word in cues.NON_NAME_CAPS
+        or word.isdigit()
+    )
 
 
 def _initials_before_surname(run: Sequence[Tok], i: int) -> bool:
@@ -355,12 +402,11 @@ def _runs(toks: Sequence[Tok]) -> list[list[Tok]]:
     runs: list[list[Tok]] = []
     current: list[Tok] = []
     for i, tok in enumerate(toks):
-        glue = tok.text == "." and current and (
+        if tok.cap or tok.text == "." and current and (  # a "." glued to a title or an initial
             current[-1].low in cues.TITLES or len(current[-1].text) == 1 or "." in current[-1].text
-        )
-        if tok.cap or glue or tok.low in cues.NAME_PARTICLES and current or (
-            not tok.cap and tok.low in cues.TITLES and i + 1 < len(toks) and toks[i + 1].cap
-        ) or (not tok.cap and _is_person_noun(tok.low) and i + 1 < len(toks) and toks[i + 1].cap):
+        ) or tok.low in cues.NAME_PARTICLES and current or (
+            (tok.low in cues.TITLES or _is_person_noun(tok.low)) and i + 1 < len(toks) and toks[i + 1].cap
+        ):
             current.append(tok)
         else:
             if current:
@@ -1299,50 +1345,61 @@ class SpeakerResolver:
         # alone when that context cannot change the analysis (see ``_inert_left``).
         memo: dict[str, list[tuple[bool | None, tuple[str, ...], int, int, tuple[str, ...]]]] = {}
         inert_memo: dict[str, bool] = {}
+        sentences = self.sentences
+        non_name_caps = cues.NON_NAME_CAPS
         # Body before captions and titles, so "Sergei" (body) beats "Sergey" (caption).
-        order = sorted(range(len(self.sentences)), key=lambda k: (self.sentences[k].block != "body", k))
+        order = [k for k, sent in enumerate(sentences) if sent.block == "body"]
+        order += [k for k, sent in enumerate(sentences) if sent.block != "body"]
         for k in order:
-            sent = self.sentences[k]
+            sent = sentences[k]
             in_body = sent.block == "body"
-            for m in _NAME_RUN.finditer(text, sent.start, sent.end):
+            sent_start = sent.start
+            for m in _NAME_RUN.finditer(text, sent_start, sent.end):
                 a = m.start()
                 word = m.group()
-                floor = sent.start  # the analysis never looks before this
+                floor = sent_start  # the analysis never looks before this
                 if a == floor and " " in word and text[m.end():m.end() + 1] == ":":
                     verb, _, rest = word.partition(" ")
                     if verb.lower() in cues.CUE_LEMMA:
                         # "Said Trump: ...": an inverted attribution, not a name "Said Trump"
                         a = floor = a + len(verb) + 1
                         word = rest
-                # a lowercase title right before the name ("team member Rodaba Noori")?
                 prefix = None
-                if a - 1 > floor and text[a - 2].islower():
-                    lo = max(floor, a - 30)
-                    sp = text.rfind(" ", lo, a - 1)
-                    before = text[max(sp + 1, lo):a - 1]
-                    if before in _LOWER_TITLES:
-                        prefix = _LOWER_PREFIX.search(text, max(floor, a - 40), a)
-                if " " not in word and prefix is None and (a - 3 < floor or text[a - 2] != "."):
-                    word = word[:-2] if word.endswith(("'s", "’s")) else word.rstrip("'’")
-                    if word not in cues.NON_NAME_CAPS:
+                after_dot = False  # a word after "." is analysed with it ("Gen. Smith")
+                if a - 1 > floor:
+                    before = text[a - 2]
+                    if before.islower():
+                        # a lowercase title right before the name ("team member Rodaba Noori")?
+                        lo = a - 30 if a - 30 > floor else floor
+                        sp = text.rfind(" ", lo, a - 1)  # (-1, or a space at ``lo`` or after)
+                        if text[sp + 1 if sp >= 0 else lo:a - 1] in _LOWER_TITLES:
+                            prefix = _LOWER_PREFIX.search(text, a - 40 if a - 40 > floor else floor, a)
+                    else:
+                        after_dot = before == "." and a - 3 >= floor
+                if prefix is None and not after_dot and " " not in word:
+                    if word[-1] in "'’s":
+                        word = word[:-2] if word.endswith(("'s", "’s")) else word.rstrip("'’")
+                    if word not in non_name_caps:
                         single.append((a, k, word, None))
                     continue
-                w0 = prefix.start() if prefix else max(floor, a - 6)
-                base = w0
-                if prefix is None:
+                run_end = m.end()
+                if prefix is not None:
+                    base = prefix.start()
+                else:
                     # The few characters before the run matter only when they hold a
                     # capitalised token or end with a title or role word; otherwise the
                     # analysis is that of the run alone, shared by all its occurrences.
-                    left = text[w0:a]
+                    base = a - 6 if a - 6 > floor else floor
+                    left = text[base:a]
                     inert = inert_memo.get(left)
                     if inert is None:
                         inert = inert_memo[left] = _inert_left(left)
                     if inert:
                         base = a
-                key = text[base:m.end()]
+                key = text[base:run_end]
                 found = memo.get(key)
                 if found is None:
-                    found = memo[key] = self._analyse_run(text, base, m.end())
+                    found = memo[key] = self._analyse_run(text, base, run_end)
                 for multi, words, rel_start, rel_end, roles in found:
                     pos = base + rel_start
                     if multi is None:
@@ -1352,23 +1409,26 @@ class SpeakerResolver:
                         single.append((pos, k, words[0], roles))
                         continue
                     person = self._register(words, in_body, pos)
+                    if roles:
+                        self._note_roles(person, roles)
                     end = base + rel_end
-                    # (``_note_roles`` reads the first 12 tokens)
-                    tail = tokenize_head(text, end, min(sent.end, end + 120), 12) if text[end:end + 1] == "," else ()
-                    self._note_roles(person, roles, tail)
+                    if text[end:end + 1] == ",":
+                        # apposition right after the name: "Jeff Rathke, the State Department Spokesperson,"
+                        stop = _APPOSITION.match(text, end + 1, min(sent.end, end + 120)).end()  # (a match, maybe empty)
+                        self._note_roles(person, [w.lower() for w in _TOKEN.findall(text, end + 1, stop)])
                     self.person_mentions.append((pos, k, person))
         for pos, k, word, roles in single:
             person = self.lookup(word)
             if person is not None:
                 if roles is not None:
-                    self._note_roles(person, roles, ())
+                    self._note_roles(person, roles)
                 self.person_mentions.append((pos, k, person))
             elif roles is not None and any(r in cues.TITLES for r in roles):
                 # "Ms Bauchtman" after "Lydia Buchtmann": a misspelt surname is the same person
-                person = self.lookup(word, fuzzy=True) or self._register((word,), self.sentences[k].block == "body", pos)
-                self._note_roles(person, roles, ())
+                person = self.lookup(word, fuzzy=True) or self._register((word,), sentences[k].block == "body", pos)
+                self._note_roles(person, roles)
                 self.person_mentions.append((pos, k, person))
-        self.person_mentions.sort(key=lambda m: m[0])
+        self.person_mentions.sort(key=itemgetter(0))
         self._mention_pos = [m[0] for m in self.person_mentions]
         self._infer_genders()
         for m in _ACRONYM_DEF.finditer(text):
@@ -1392,11 +1452,12 @@ class SpeakerResolver:
         return person
 
     def _index(self, person: Person) -> None:
-        self._by_last.setdefault(person.tokens[-1], [])
-        if person not in self._by_last[person.tokens[-1]]:
-            self._by_last[person.tokens[-1]].append(person)
+        same_last = self._by_last.setdefault(person.tokens[-1], [])
+        if person not in same_last:
+            same_last.append(person)
+        by_token = self._by_token
         for word in person.tokens:
-            lst = self._by_token.setdefault(word, [])
+            lst = by_token.setdefault(word, [])
             if person not in lst:
                 lst.append(person)
 
@@ -1410,18 +1471,17 @@ class SpeakerResolver:
             by_sentence.setdefault(k, []).append((pos, person))
         text = self.text
         for k, found in by_sentence.items():
-            people = {id(p): p for _, p in found}
-            if len(people) != 1:
-                continue
             pos, person = found[0]
+            if len(found) > 1 and any(p is not person for _, p in found):
+                continue
             if person.gender is not None or pos - self.sentences[k].start > 40:
                 continue  # only a person in subject position, near the sentence start
             # the rest of the sentence, and the first words of the next one ("She opened ...")
             hi = self.sentences[k + 1].start + 12 if k + 1 < len(self.sentences) else self.sentences[k].end
             window = text[found[-1][0]:min(hi, found[-1][0] + 600)]
-            male = len(_HE.findall(window))
-            female = len(_SHE.findall(window))
-            if bool(male) != bool(female):
+            male = _HE.search(window) is not None
+            female = _SHE.search(window) is not None
+            if male != female:
                 v = votes.setdefault(id(person), [0, 0])
                 v[0 if male else 1] += 1
         for person in self.people:
@@ -1458,32 +1518,26 @@ class SpeakerResolver:
                     continue
                 run = rest
             if not core:
-                if len(run) >= 2 and any(_org_word(t) for t in run):
+                if len(run) >= 2 and any(map(_org_word, run)):
                     # an organisation: "Municipality of Livorno", "Church of Scientology"
-                    out.append((None, tuple(t.low for t in run), run[0].start - lo, run[-1].end - lo, ()))
+                    out.append((None, tuple([t.low for t in run]), run[0].start - lo, run[-1].end - lo, ()))
                 continue
-            head = [t for t in run if t.start < core[0].start]  # titles and roles
-            roles = tuple(low for low in (t.low.rstrip(".") for t in head) if not low.endswith(("'s", "’s")))
-            out.append((len(core) > 1, tuple(t.text for t in core), core[0].start - lo, core[-1].end - lo, roles))
+            first = core[0].start
+            roles = () if first == run[0].start else tuple(  # the titles and roles before the name
+                low for low in (t.low.rstrip(".") for t in run if t.start < first) if not low.endswith(("'s", "’s"))
+            )
+            out.append((len(core) > 1, tuple([t.text for t in core]), first - lo, core[-1].end - lo, roles))
         return out
 
-    def _note_roles(self, person: Person, roles: Sequence[str], toks: Sequence[Tok]) -> None:
+    def _note_roles(self, person: Person, roles: Sequence[str]) -> None:
+        """Add lowercase title, role or apposition words to the person's roles, and take the
+        gender from the first that has one."""
         for low in roles:
             person.roles.add(low)
             if person.gender is None:
                 if low in _MALE_WORDS:
                     person.gender = "m"
                 elif low in _FEMALE_WORDS:
-                    person.gender = "f"
-        # apposition right after the name: "Jeff Rathke, the State Department Spokesperson,"
-        if toks and toks[0].text == ",":
-            for t in toks[1:12]:
-                if t.text in ",.;:()":
-                    break
-                person.roles.add(t.low)
-                if person.gender is None and t.low in _MALE_WORDS:
-                    person.gender = "m"
-                elif person.gender is None and t.low in _FEMALE_WORDS:
                     person.gender = "f"
 
     def lookup(self, word: str, fuzzy: bool = False) -> Person | None:
@@ -1732,7 +1786,7 @@ _ORG_SYNONYMS = {
 
 
 def _org_word(tok: Tok) -> bool:
-    return tok.text in cues.ORG_NAME_WORDS or _is_org_noun(tok.low)
+    return tok.text in cues.ORG_NAME_WORDS or tok.low in _ORG_NOUN_FORMS  # (_is_org_noun)
 
 
 def _inert_left(left: str) -> bool:
@@ -1748,15 +1802,21 @@ def _inert_left(left: str) -> bool:
     character follows no word character, apostrophe, dot or hyphen, so no token straddles
     the border.)"""
     words = _TOKEN.findall(left)
-    if any(_capitalised(w) for w in words):
+    if not words:
+        return True
+    last = words[-1].lower()
+    if last in cues.TITLES or _is_person_noun(last):
         return False
-    return not words or (words[-1].lower() not in cues.TITLES and not _is_person_noun(words[-1].lower()))
+    # (a capitalised token holds an uppercase character, and ``islower`` is False for a text
+    # that has one, so the scan of the tokens is needed only for text that has no lowercase letter
+    # or has an uppercase one)
+    return left.islower() or not any(_capitalised(w) for w in words)
 
 
 def _sentence_runs(toks: Sequence[Tok]):
     """Capitalised runs of a sentence (with the tokens before them), skipping a capitalised
     sentence opener that is not part of a name ("But", "The")."""
-    for run in _runs(list(toks)):
+    for run in _runs(toks):
         while run and run[0].text in cues.NON_NAME_CAPS:
             run = run[1:]
         if run:
