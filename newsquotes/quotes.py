@@ -405,6 +405,7 @@ class _Extractor:
         self.spans = _find_spans(text, self.paras)
         self._span_starts = [s.open if s.open is not None else s.start for s in self.spans]
         self.cues_by_sentence: dict[int, list[_Cue]] = {}
+        self._speakers_before: dict[tuple[int, int, bool], Mention | None] = {}
         # one scan of the document per cue pattern; sentences take their share by bisection
         phrases, words = _cue_hits(text)
         self._phrase_hits = _Hits(_PHRASE_CUE, text, phrases)
@@ -412,6 +413,13 @@ class _Extractor:
         self._quotation_hits = self._quotation_cue_hits()
         self._quotation_starts = [h[0] for h in self._quotation_hits]
         self._cue_starts: dict[int, list[int]] = {}
+        # where the matches of all three scans start, and the farthest any of the first k
+        # reaches: most sentences hold none, and ``_quiet`` tells so with one bisection
+        every = sorted(phrases + words + self._quotation_hits)
+        self._hit_starts = [h[0] for h in every]
+        self._hit_reach = [0]
+        for h in every:
+            self._hit_reach.append(max(self._hit_reach[-1], h[1]))
 
     # helpers
     def sent(self, pos: int) -> int:
@@ -425,6 +433,15 @@ class _Extractor:
         lo = s.open if s.open is not None else s.start
         hi = s.close if s.close is not None else s.end
         return lo <= pos <= hi
+
+    def _speaker_before(self, lo: int, hi: int, plural_verb: bool = False) -> Mention | None:
+        """``speaker_before`` in the article, memoised: the passes for direct quotes and for
+        reported speech often ask for the speaker of the same cue in the same window."""
+        key = (lo, hi, plural_verb)
+        memo = self._speakers_before
+        if key not in memo:
+            memo[key] = speaker_before(self.text, lo, hi, plural_verb)
+        return memo[key]
 
     def _quotation_cue_hits(self) -> list[tuple[int, int, str]]:
         """Words that are cues only right before a quotation ('The USDA notes, "..."'), where a
@@ -446,7 +463,7 @@ class _Extractor:
             s0 = self.sentences[self.sent(pos)].start
             if text[max(s0, pos - 8):pos].rstrip().endswith(_POSSESSIVE_END):  # (bounded: linear time)
                 continue
-            subject = speaker_before(text, s0, pos)
+            subject = self._speaker_before(s0, pos)
             if subject is not None and not _after_preposition(text, s0, subject.start):
                 hits.append((pos, m.end(1), m.group(1)))
         return hits
@@ -465,14 +482,28 @@ class _Extractor:
                 words = sorted(set(words + self._quotation_hits[i:j]))
         return words
 
+    def _quiet(self, lo: int, hi: int) -> bool:
+        """Does the sentence ``[lo, hi)`` surely hold no cue? No match of the document scans
+        starts in it or reaches into it, and ``hi`` cuts no word: ``_Hits.within`` would give
+        no match for it, and ``_sentence_word_hits`` no quotation cue."""
+        k = bisect_left(self._hit_starts, lo)
+        return (k == len(self._hit_starts) or self._hit_starts[k] >= hi) and self._hit_reach[k] <= lo and not (
+            0 < hi < len(self.text) and _TWO_WORD_CHARS.match(self.text, hi - 1)
+        )
+
     def cues_in(self, si: int) -> list[_Cue]:
-        if si not in self.cues_by_sentence:
+        found = self.cues_by_sentence.get(si)
+        if found is None:
             s = self.sentences[si]
-            self.cues_by_sentence[si] = _find_cues(
-                self.text, s.start, s.end, s.block in ("title", "heading"), self.inside, self._before_quotation,
-                self._phrase_hits.within(s.start, s.end), self._sentence_word_hits(s.start, s.end),
-            )
-        return self.cues_by_sentence[si]
+            if self._quiet(s.start, s.end):
+                found = []
+            else:
+                found = _find_cues(
+                    self.text, s.start, s.end, s.block in ("title", "heading"), self.inside, self._before_quotation,
+                    self._phrase_hits.within(s.start, s.end), self._sentence_word_hits(s.start, s.end),
+                )
+            self.cues_by_sentence[si] = found
+        return found
 
     def cues_between(self, si: int, lo: int, hi: int, limit: int = 50) -> list[_Cue]:
         """Cues of sentence ``si`` that start in [lo, hi), found by bisection (a sentence may
@@ -560,7 +591,7 @@ class _Extractor:
                 if not _only_adjuncts(text, tokenize_head(text, m.end, b, _COMPLEMENT_HEAD), b):
                     return "other", None, None
             return "attr", m, cue
-        m = speaker_before(text, toks[k].start, cue.start, cue.plural)
+        m = self._speaker_before(toks[k].start, cue.start, cue.plural)
         if m is None:
             return "other", None, None
         lead_words = [t for t in pre if t.start < m.start and t.text not in ",;:" and t.low not in ("and", "but", "as")]
@@ -618,7 +649,7 @@ class _Extractor:
         if _participle_after_comma(text, s0, cue):
             m = self._participle_subject(si, s0, cue)  # 'X admitted it, writing "...'
         else:
-            m = speaker_before(text, a, cue.start, cue.plural)
+            m = self._speaker_before(a, cue.start, cue.plural)
             if m is None:
                 m = speaker_after(text, cue.end, span.open)
                 if m is not None:
@@ -776,7 +807,7 @@ class _Extractor:
             return self._reported_clause(si, cue, m, cue.end, s1, True) if m is not None else None
         if text.endswith("ing", cue.start, cue.end) and not text[s0:cue.start].strip():
             return self._opening_participle(cue, s1)
-        m = speaker_before(text, s0, cue.start, cue.plural)
+        m = self._speaker_before(s0, cue.start, cue.plural)
         inverted = False
         if m is None and _coordinated(text, s0, cue.start):
             m = self._first_report_subject(si, s0, cue)  # "X tweeted to Y and said ..."
@@ -852,7 +883,7 @@ class _Extractor:
         nxt = self.cues_between(si, m.end, s1, 1)
         if not nxt or nxt[0].lemma not in cues.CLAUSE_VERBS:
             return False
-        inner = speaker_before(self.text, m.start, nxt[0].start, nxt[0].plural)
+        inner = self._speaker_before(m.start, nxt[0].start, nxt[0].plural)
         return inner is not None and inner.start >= m.start
 
     def _relays_report(self, si: int, cue: _Cue) -> bool:
@@ -869,7 +900,7 @@ class _Extractor:
         participle after a comma, the subject of the clause it hangs on."""
         if _participle_after_comma(self.text, s0, cue):
             return self._participle_subject(si, s0, cue)
-        return speaker_before(self.text, s0, cue.start, cue.plural)
+        return self._speaker_before(s0, cue.start, cue.plural)
 
     def _participle_subject(self, si: int, s0: int, cue: _Cue) -> Mention | None:
         """The speaker of a participle cue after a comma (", saying ..."): the subject of the
@@ -893,7 +924,7 @@ class _Extractor:
         """The speaker of an earlier cue of the sentence, for a cue that continues its report
         (a cue before ``s0``, where the window starts, gives none)."""
         for c in self.cues_before(si, cue.start, 3):
-            m = speaker_before(self.text, s0, c.start, c.plural)
+            m = self._speaker_before(s0, c.start, c.plural)
             if m is not None:
                 return m
         return None
