@@ -128,14 +128,17 @@ def _looks_closing(text: str, i: int, hi: int) -> bool:
 
 
 def _paragraphs(sentences: Sequence[Sentence]) -> list[tuple[int, int, str]]:
-    paras: dict[int, list[int]] = {}
-    kinds: dict[int, str] = {}
+    paras: dict[int, list] = {}  # paragraph index -> [start, end, kind of its first sentence]
     for s in sentences:
-        span = paras.setdefault(s.paragraph_index, [s.start, s.end])
-        span[0] = min(span[0], s.start)
-        span[1] = max(span[1], s.end)
-        kinds.setdefault(s.paragraph_index, s.block)
-    return [(paras[k][0], paras[k][1], kinds[k]) for k in sorted(paras)]
+        span = paras.get(s.paragraph_index)
+        if span is None:
+            paras[s.paragraph_index] = [s.start, s.end, s.block]
+        else:
+            if s.start < span[0]:
+                span[0] = s.start
+            if s.end > span[1]:
+                span[1] = s.end
+    return [tuple(paras[k]) for k in sorted(paras)]
 
 
 def _find_spans(text: str, paras: list[tuple[int, int, str]]) -> list[_Span]:
@@ -319,6 +322,13 @@ _TWO_WORD_CHARS = re.compile(r"\w\w")
 # Quoted words: a pair of marks around at least one word. The first run holds no word
 # character and the second no mark, so the engine never backtracks between them.
 _QUOTED_WORDS = re.compile(r"[\"“][^\"“”\n\w]*\w[^\"“”\n]*[\"”]")
+# What may follow a closing mark (``_Extractor._tail``): a note in brackets, left out of the
+# tail; a second clause; a dash before a bare name.
+_TAIL_NOTE = re.compile(r"\(\([^()]{0,20}\)\)|\[[^\[\]]{0,20}\]")
+_TAIL_NEXT_CLAUSE = re.compile(r"\s*[,;]\s*(but|and|while|whereas|although|though|yet)\s")
+_TAIL_DASH = re.compile(r"\s*[—–-]+\s*")
+_COMMA_PARTICIPLE = re.compile(r"\s*,\s*\w+ing\b")
+_WITH_PHRASE_END = re.compile(r",\s*with\s+[^,]{1,60}$")  # ", with the i reporting" before a cue
 
 
 class _Hits:
@@ -539,7 +549,7 @@ class _Extractor:
         if nxt is not None and nxt < b:
             b = nxt
         body = text[a:b]
-        stripped = re.sub(r"\(\([^()]{0,20}\)\)|\[[^\[\]]{0,20}\]", "", body).strip(" ,.;:!?—–-")
+        stripped = _TAIL_NOTE.sub("", body).strip(" ,.;:!?—–-")
         if not stripped:
             # a segmenter may cut after ?" / !": take a lower-case next sentence as the tail
             if si + 1 < len(self.sentences) and self.sentences[si + 1].paragraph_index == self.sentences[si].paragraph_index:
@@ -548,11 +558,11 @@ class _Extractor:
                 if first.islower():
                     return self._tail_attribution(ns.start, ns.end, si + 1)
             return "empty", None, None
-        if re.match(r"\s*[,;]\s*(but|and|while|whereas|although|though|yet)\s", body) or body.lstrip()[:1] == ";":
+        if _TAIL_NEXT_CLAUSE.match(body) or body.lstrip()[:1] == ";":
             return "empty", None, None  # the quote's clause is over; another one follows
         if _participle_adjunct(text, body, a):
             return "empty", None, None  # '"...", highlighting the ...': an adjunct of the attribution
-        dash = re.match(r"\s*[—–-]+\s*", body)
+        dash = _TAIL_DASH.match(body)
         if dash:
             rest = tokenize(text, a + dash.end(), b)
             if rest and len(rest) <= 5:
@@ -827,7 +837,7 @@ class _Extractor:
             after_text = text[after:min(s1, attr_end + 300)]
             # ("CLAUSE, critics said, but the senator defended it": the contrast is the writer's)
             contrast = _contrast_break(text, after, s1)
-            if (not _WORD.search(after_text) or re.match(r"\s*,\s*\w+ing\b", after_text) or contrast == after
+            if (not _WORD.search(after_text) or _COMMA_PARTICIPLE.match(after_text) or contrast == after
                     or _joined_new_speaker(text, after, s1) or _joined_verb(text, after, s1)
                     or inverted and _describes_speaker(text, after, s1)):
                 return self._clause_item(self._quote_start(s0), attr_start, m, cue, "trailing")
@@ -1547,7 +1557,7 @@ def _clause_end(text: str, start: int, s1: int, sent_cues: list[_Cue]) -> int:
     s1 = _contrast_break(text, start, s1)
     for c in sent_cues:
         if start < c.start < s1:
-            w = re.search(r",\s*with\s+[^,]{1,60}$", text[max(start, c.start - 70):c.start])
+            w = _WITH_PHRASE_END.search(text[max(start, c.start - 70):c.start])
             if w:
                 return max(start, c.start - 70) + w.start()
     for c in sent_cues:
@@ -1694,17 +1704,21 @@ def _trim_end(text: str, s0: int, s1: int) -> int:
     return s1
 
 
+# The base of ``_confidence`` by quote type and by how the speaker was found.
+_CONFIDENCE_BASE = {
+    ("direct", "lead"): 0.9, ("direct", "tail"): 0.9, ("direct", "colon"): 0.8,
+    ("direct", "intro"): 0.75, ("direct", "continued"): 0.85, ("direct", "previous"): 0.85,
+    ("direct", "next"): 0.5, ("direct", "pull"): 0.8, ("direct", "repeat"): 0.7, ("direct", "none"): 0.15, ("direct", "float"): 0.15,
+    ("mixed", "clause"): 0.85, ("mixed", "trailing"): 0.8, ("mixed", "parenthetical"): 0.8,
+    ("mixed", "according"): 0.7, ("indirect", "clause"): 0.85, ("indirect", "trailing"): 0.6,
+    ("indirect", "parenthetical"): 0.55, ("indirect", "according"): 0.7,
+}
+
+
 def _confidence(qtype: str, how: str, kind: str | None, name: str | None) -> float:
     """Estimated probability that type, content and speaker are right, from the evidence
     used. The table is calibrated on the gold data (see bench/quotes.py)."""
-    base = {
-        ("direct", "lead"): 0.9, ("direct", "tail"): 0.9, ("direct", "colon"): 0.8,
-        ("direct", "intro"): 0.75, ("direct", "continued"): 0.85, ("direct", "previous"): 0.85,
-        ("direct", "next"): 0.5, ("direct", "pull"): 0.8, ("direct", "repeat"): 0.7, ("direct", "none"): 0.15, ("direct", "float"): 0.15,
-        ("mixed", "clause"): 0.85, ("mixed", "trailing"): 0.8, ("mixed", "parenthetical"): 0.8,
-        ("mixed", "according"): 0.7, ("indirect", "clause"): 0.85, ("indirect", "trailing"): 0.6,
-        ("indirect", "parenthetical"): 0.55, ("indirect", "according"): 0.7,
-    }.get((qtype, how), 0.5)
+    base = _CONFIDENCE_BASE.get((qtype, how), 0.5)
     if kind == "pronoun":
         base -= 0.1
     if kind in ("role", "organization"):

@@ -668,7 +668,7 @@ def _skip_setting(toks: list[Tok], i: int) -> int:
     first = max(1, i - _SETTING_TOKENS)
     if not may_hold_setting(toks[first:i + 1]):
         return i
-    head = toks[:i + 1]  # the adjuncts must end right at ``i``
+    head = toks if i + 1 == len(toks) else toks[:i + 1]  # the adjuncts must end right at ``i``
     for j in range(first, i + 1):  # earliest start first: the longest run
         if is_setting(head, j) and adjuncts_end(head, j) == i + 1:
             return j - 1
@@ -805,7 +805,8 @@ def speaker_before(text: str, lo: int, hi: int, plural_verb: bool = False) -> Me
             return Mention(a, tok.end, text[a:tok.end], "pronoun", tok.low)
     if tok.low == "who" and i > 0 and toks[i - 1].text == ",":
         return speaker_before(text, lo, toks[i - 1].start)
-    commas = [k for k in range(i) if toks[k].text == ","]
+    # (only a plural verb reads them: its subject may be a list "X, Y and Z")
+    commas = [k for k in range(i) if toks[k].text == ","] if plural_verb else []
     if plural_verb and commas and tok.text != "," and any(t.low == "and" for t in toks[commas[0]:i]):
         first = 0
         if toks[first].low in cues.DETERMINERS or toks[first].cap and toks[first].text not in cues.NON_NAME_CAPS:
