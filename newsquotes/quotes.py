@@ -73,6 +73,8 @@ _BE = frozenset({"was", "were", "been", "being", "is", "are", "be", "am", "get",
 _LISTENER_VERBS = frozenset({"tell", "inform", "assure", "warn", "remind", "caution", "promise", "ask"})
 _WINDOW = 400  # attribution never needs more context than this many characters
 _COMPLEMENT_HEAD = 16  # tokens read first by ``_complement_start``
+_TAIL_WORDS = 20  # the most tokens between a closing mark's punctuation and the cue after it
+_TAIL_HEAD = 24  # tokens read first by ``_tail_attribution``
 _AUX = cues.FINITE_AUXILIARIES | {"shall", "be", "been"}
 # Verbs that nearly always take a reported clause; the others must show one ("that" or a verb).
 _STRONG = frozenset({"say", "tell", "claim", "state", "add", "explain", "insist", "argue", "assert",
@@ -576,10 +578,14 @@ class _Extractor:
 
     def _tail_attribution(self, a: int, b: int, si: int) -> tuple[str, Mention | None, _Cue | None]:
         text = self.text
-        toks = tokenize(text, a, b)
-        k = 0
-        while k < len(toks) and toks[k].text in ",;:—–-(":
-            k += 1
+        # the rules read the punctuation after the mark and at most ``_TAIL_WORDS`` + 1 tokens
+        # after it (more words before the cue are too many): the whole window only if the
+        # first tokens do not reach that far
+        toks = tokenize_head(text, a, b, _TAIL_HEAD)
+        k = _leading_punctuation(toks)
+        if len(toks) == _TAIL_HEAD and k + _TAIL_WORDS + 1 > len(toks):
+            toks = tokenize(text, a, b)
+            k = _leading_punctuation(toks)
         if k == len(toks):
             return "empty", None, None
         cands = [c for c in self.cues_between(si, toks[k].start, b, 5) if not c.used]
@@ -587,7 +593,7 @@ class _Extractor:
             return "other", None, None
         cue = cands[0]
         pre = [t for t in toks[k:] if t.end <= cue.start]
-        if len(pre) > 20:
+        if len(pre) > _TAIL_WORDS:
             return "other", None, None
         if not pre or cue.lemma in cues.SPEAKER_AFTER_PHRASES:
             m = speaker_after(text, cue.end, b)
@@ -1229,6 +1235,14 @@ class _Extractor:
 
 
 # --- small rules --------------------------------------------------------------------------
+
+
+def _leading_punctuation(toks: list[Tok]) -> int:
+    """The number of punctuation tokens that open ``toks`` (", said X", "— (X)")."""
+    k = 0
+    while k < len(toks) and toks[k].text in ",;:—–-(":
+        k += 1
+    return k
 
 
 def _residue_ok(residue: list[Tok], cue: _Cue, colon: bool) -> bool:
