@@ -373,13 +373,19 @@ def _find_cues(text: str, lo: int, hi: int, headline: bool, inside, before_quota
         if not inside(start):
             found.append(_Cue(start, end, cues.PHRASE_CUES[" ".join(group.lower().split())]))
     taken = [(c.start, c.end) for c in found]
+    phrase_cues = len(found)
     t = 0
     for pos, end, word in words:
         low = word.lower()
         lemma = cues.CUE_LEMMA.get(low) or cues.QUOTATION_CUE_LEMMA.get(low)
-        while t < len(taken) and taken[t][1] <= pos:
-            t += 1
-        if lemma is None or (t < len(taken) and taken[t][0] <= pos) or inside(pos):
+        if lemma is None:
+            continue
+        if taken:
+            while t < len(taken) and taken[t][1] <= pos:
+                t += 1
+            if t < len(taken) and taken[t][0] <= pos:
+                continue
+        if inside(pos):
             continue
         if word[0].isupper() and not headline and _NONSPACE.search(text, lo, pos):
             continue  # "Says" inside a name or the title of a work
@@ -391,7 +397,7 @@ def _find_cues(text: str, lo: int, hi: int, headline: bool, inside, before_quota
             prev = prev[:-1] + ["."]  # '..., "' stands between: no adjacent word
         if prev and prev[-1] == "to":
             continue  # infinitive: "declined to say", "agreeing to work"
-        if any(p in cues.NEGATORS or p.endswith("n't") for p in prev[-2:]):
+        if _negated(prev):
             continue
         if prev and (prev[-1] in _BE or len(prev) > 1 and prev[-1].endswith("ly") and prev[-2] in _BE) and not low.endswith("ing"):
             continue  # passive: "was told to", "is said to", "was initially denied"
@@ -400,8 +406,17 @@ def _find_cues(text: str, lo: int, hi: int, headline: bool, inside, before_quota
         if low in cues.DOCUMENT_CUE_LEMMA and not (prev and prev[-1] in cues.DOCUMENTS) and not before_quotation(pos):
             continue  # "the states that ...": a verb only after a document ("the report states")
         found.append(_Cue(pos, end, lemma, plural=low == lemma))
-    found.sort(key=lambda c: c.start)
+    if phrase_cues and len(found) > phrase_cues:  # (the words come in order, after the phrases)
+        found.sort(key=lambda c: c.start)
     return found
+
+
+def _negated(prev: list[str]) -> bool:
+    """Is one of the last two of the words before a cue a negator ("did not say")?"""
+    for p in prev[-2:]:
+        if p in cues.NEGATORS or p.endswith("n't"):
+            return True
+    return False
 
 
 # --- Pass 2: direct quotes ----------------------------------------------------------------
