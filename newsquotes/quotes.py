@@ -153,7 +153,8 @@ def _find_spans(text: str, paras: list[tuple[int, int, str]]) -> list[_Span]:
     all_marks = [m.start() for m in _DOUBLE.finditer(text, lo, hi)]
     all_singles = [m.start() for m in _SINGLE_OPEN.finditer(text, lo, hi)]
     for pi, (ps, pe, kind) in enumerate(paras):
-        marks = all_marks[bisect_left(all_marks, ps):bisect_left(all_marks, pe)]
+        i = bisect_left(all_marks, ps)
+        marks = all_marks[i:bisect_left(all_marks, pe, i)]
         open_at: int | None = None
         continued = False
         if carry is not None and kind != "caption":
@@ -177,11 +178,14 @@ def _find_spans(text: str, paras: list[tuple[int, int, str]]) -> list[_Span]:
             local.append(span)
             if kind != "caption" and _continues(text, paras, pi):
                 carry = span
-        spans.extend(s for s in local if s.end > s.start)
-        # (a single mark that ends the paragraph opens nothing: the word after it is not its own)
-        singles = all_singles[bisect_left(all_singles, ps):bisect_left(all_singles, pe - 1)]
-        if singles:
-            spans.extend(_single_spans(text, singles, pe, local))
+        if local:
+            spans.extend(s for s in local if s.end > s.start)
+        if all_singles:
+            # (a single mark that ends the paragraph opens nothing: the word after it is not its own)
+            i = bisect_left(all_singles, ps)
+            singles = all_singles[i:bisect_left(all_singles, pe - 1, i)]
+            if singles:
+                spans.extend(_single_spans(text, singles, pe, local))
     spans.sort(key=lambda s: s.start)
     return spans
 

@@ -374,9 +374,13 @@ def _runs(toks: Sequence[Tok]) -> list[list[Tok]]:
 # --- Finding the mention next to a cue -----------------------------------------------------
 
 
+_LEADING_CONNECTORS = _CONNECTORS - {"the"}  # dropped from the start of a phrase
+_BODY_LINKS = _CONNECTORS | {"on"}  # the lower-case words of a body's name ("Council on ...")
+
+
 def _classify(text: str, toks: list[Tok]) -> Mention | None:
     """Turn the tokens of a noun phrase into a mention with its kind, or None."""
-    while toks and (toks[0].low in _CONNECTORS - {"the"} or toks[0].text in ",;:"):
+    while toks and (toks[0].low in _LEADING_CONNECTORS or toks[0].text in ",;:"):
         toks = toks[1:]
     while toks and (toks[-1].low in _CONNECTORS or toks[-1].text in ",;:("):
         toks = toks[:-1]
@@ -510,8 +514,10 @@ def _named_body(toks: Sequence[Tok]) -> bool:
     Relations") or after an "and" ("Food and Drug Administration", also when an officer's
     title and name follow)? Its capitalised words then name no person ("Disease Control")."""
     words = [t for t in _undetermined(toks) if t.text != "."]  # "U.S. Department of Agriculture"
+    if not words or not words[0].cap:
+        return False
     links = {t.low for t in words if not t.cap}
-    if not words or not words[0].cap or not links or not links <= _CONNECTORS | {"on"}:
+    if not links or not links <= _BODY_LINKS:
         return False
     first_link = next(i for i, t in enumerate(words) if not t.cap)
     if words[first_link].low == "on":
