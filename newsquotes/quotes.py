@@ -129,18 +129,22 @@ def _looks_closing(text: str, i: int, hi: int) -> bool:
     return not before.isspace() and (after in _CLOSE_FOLLOW or after.isspace())
 
 
-def _paragraphs(sentences: Sequence[Sentence]) -> list[tuple[int, int, str]]:
-    paras: dict[int, list] = {}  # paragraph index -> [start, end, kind of its first sentence]
-    for s in sentences:
-        span = paras.get(s.paragraph_index)
-        if span is None:
-            paras[s.paragraph_index] = [s.start, s.end, s.block]
+def _paragraphs(sentences: Sequence[Sentence]) -> tuple[list[tuple[int, int, str]], list[list[int]]]:
+    """The paragraphs in order: their spans with the kind of their first sentence, and the
+    indices of their sentences."""
+    paras: dict[int, list] = {}  # paragraph index -> [start, end, kind, sentence indices]
+    for si, s in enumerate(sentences):
+        para = paras.get(s.paragraph_index)
+        if para is None:
+            paras[s.paragraph_index] = [s.start, s.end, s.block, [si]]
         else:
-            if s.start < span[0]:
-                span[0] = s.start
-            if s.end > span[1]:
-                span[1] = s.end
-    return [tuple(paras[k]) for k in sorted(paras)]
+            if s.start < para[0]:
+                para[0] = s.start
+            if s.end > para[1]:
+                para[1] = s.end
+            para[3].append(si)
+    order = sorted(paras)
+    return [(paras[k][0], paras[k][1], paras[k][2]) for k in order], [paras[k][3] for k in order]
 
 
 def _find_spans(text: str, paras: list[tuple[int, int, str]]) -> list[_Span]:
@@ -431,7 +435,7 @@ class _Extractor:
         self.text = text
         self.sentences = sentences
         self.starts = [s.start for s in sentences]
-        self.paras = _paragraphs(sentences)
+        self.paras, self._para_sentences = _paragraphs(sentences)
         self.resolver = SpeakerResolver(text, sentences)
         self.spans = _find_spans(text, self.paras)
         self._span_starts = [s.open if s.open is not None else s.start for s in self.spans]
@@ -751,7 +755,10 @@ class _Extractor:
         for si, sent in enumerate(self.sentences):
             if sent.block == "caption":
                 continue
-            sent_cues = [c for c in self.cues_in(si) if not c.used]
+            found = self.cues_in(si)
+            if not found:
+                continue
+            sent_cues = [c for c in found if not c.used]
             covered_until = -1
             for cue in sent_cues:
                 if cue.start < covered_until and not _coordinated(self.text, sent.start, cue.start):
@@ -1112,13 +1119,8 @@ class _Extractor:
         text = self.text
         out: list[_Item] = []
         pulls: list[tuple[str, Mention]] = []
-        by_para: dict[int, list[int]] = {}
-        for si, sent in enumerate(self.sentences):
-            by_para.setdefault(sent.paragraph_index, []).append(si)
-        paras = sorted(by_para)
         prev_body: list[int] | None = None
-        for pi in paras:
-            sis = by_para[pi]
+        for sis in self._para_sentences:
             first, last = self.sentences[sis[0]], self.sentences[sis[-1]]
             if first.block != "body":
                 if first.block != "caption":
