@@ -208,6 +208,17 @@ def _positions(text: str, chars: str, lo: int, hi: int) -> list[int]:
     return found
 
 
+def _first_double_mark(text: str, lo: int, hi: int) -> int:
+    """The position of the first double mark in ``[lo, hi)``, or -1 (as ``_positions``, by
+    ``str.find``)."""
+    first = -1
+    for char in _DOUBLE_MARKS:
+        i = text.find(char, lo, hi)
+        if i >= 0:
+            first = hi = i  # a later mark character need only be looked for before it
+    return first
+
+
 def _single_openers(text: str, lo: int, hi: int) -> list[int]:
     """The opening single marks in ``[lo, hi)``: a ' or ‘ at the start of the text or after
     whitespace, an opening bracket or a dash, with a word character (as the regex ``\\w``:
@@ -243,8 +254,8 @@ def _continues(text: str, paras: list[tuple[int, int, str]], pi: int) -> bool:
         stripped = text[ps:pe].lstrip()
         if stripped[:1] in "\"“„«":
             return True
-        m = _DOUBLE.search(text, ps, pe)
-        return bool(m and _looks_closing(text, m.start(), pe))
+        first = _first_double_mark(text, ps, pe)
+        return first >= 0 and _looks_closing(text, first, pe)
     return False
 
 
@@ -1154,7 +1165,7 @@ class _Extractor:
                     prev_body = None
                 continue
             ps, pe = first.start, _trim_end(text, last.start, last.end)
-            marked = _DOUBLE.search(text, ps, pe) is not None
+            marked = _first_double_mark(text, ps, pe) >= 0
             if not marked and pe - ps < 2000:
                 item = self._pull_quote(ps, pe)
                 if item is not None:
