@@ -612,7 +612,8 @@ class _Extractor:
         if nxt is not None and nxt < b:
             b = nxt
         body = text[a:b]
-        stripped = _TAIL_NOTE.sub("", body).strip(" ,.;:!?—–-")
+        # (the notes start with "((" or "[": the substitution only runs when one may be there)
+        stripped = (_TAIL_NOTE.sub("", body) if "((" in body or "[" in body else body).strip(" ,.;:!?—–-")
         if not stripped:
             # a segmenter may cut after ?" / !": take a lower-case next sentence as the tail
             if si + 1 < len(self.sentences) and self.sentences[si + 1].paragraph_index == self.sentences[si].paragraph_index:
@@ -712,7 +713,7 @@ class _Extractor:
         if not cands:
             return "other", None, None
         cue = cands[-1]
-        residue = [t for t in tokenize(text, cue.end, span.open)]
+        residue = tokenize(text, cue.end, span.open)
         if cue.lemma in cues.SPEAKER_AFTER_PHRASES:
             m = speaker_after(text, cue.end, span.open)
             if m is None:
