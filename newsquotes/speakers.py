@@ -771,8 +771,10 @@ def speaker_before(text: str, lo: int, hi: int, plural_verb: bool = False) -> Me
     # before the setting too, as it may end in one ("who spoke on condition of anonymity").
     relative = _relative_clause_start(toks, i, text[hi:hi + 40]) if i > 2 else None
     if relative is None:
-        i = _skip_adverbs(toks, _skip_setting(toks, i))
-        relative = _relative_clause_start(toks, i) if i > 2 else None
+        setting = _skip_setting(toks, i)
+        if setting != i:  # (else the clause was looked for at ``i`` already, with more leeway)
+            i = _skip_adverbs(toks, setting)
+            relative = _relative_clause_start(toks, i) if i > 2 else None
     if relative is not None:
         i = relative - 1
     if i > 1 and relative_participle(toks, i):
