@@ -486,13 +486,8 @@ class _Extractor:
         self._quotation_hits = self._quotation_cue_hits()
         self._quotation_starts = [h[0] for h in self._quotation_hits]
         self._cue_starts: dict[int, list[int]] = {}
-        # where the matches of all three scans start, and the farthest any of the first k
-        # reaches: most sentences hold none, and ``_quiet`` tells so with one bisection
-        every = sorted(phrases + words + self._quotation_hits)
-        self._hit_starts = [h[0] for h in every]
-        self._hit_reach = [0]
-        for h in every:
-            self._hit_reach.append(max(self._hit_reach[-1], h[1]))
+        self._loud = self._loud_sentences(phrases + words + self._quotation_hits)
+        self._loud_set = set(self._loud)
 
     # helpers
     def sent(self, pos: int) -> int:
@@ -555,20 +550,31 @@ class _Extractor:
                 words = sorted(set(words + self._quotation_hits[i:j]))
         return words
 
-    def _quiet(self, lo: int, hi: int) -> bool:
-        """Does the sentence ``[lo, hi)`` surely hold no cue? No match of the document scans
-        starts in it or reaches into it, and ``hi`` cuts no word: ``_Hits.within`` would give
-        no match for it, and ``_sentence_word_hits`` no quotation cue."""
-        k = bisect_left(self._hit_starts, lo)
-        return (k == len(self._hit_starts) or self._hit_starts[k] >= hi) and self._hit_reach[k] <= lo and not (
-            0 < hi < len(self.text) and _TWO_WORD_CHARS.match(self.text, hi - 1)
-        )
+    def _loud_sentences(self, hits: list[tuple[int, int, str]]) -> list[int]:
+        """The sentences that may hold a cue, in order: a match of the document scans (``hits``)
+        starts in the sentence or reaches into it, or its end cuts a word. In the others (most)
+        ``_Hits.within`` finds no match and ``_sentence_word_hits`` no quotation cue, so
+        ``cues_in`` need not look."""
+        every = sorted(hits)
+        starts = [h[0] for h in every]
+        reach = [0]  # reach[k]: the farthest end of the first k matches
+        for h in every:
+            reach.append(max(reach[-1], h[1]))
+        text = self.text
+        loud = []
+        for si, s in enumerate(self.sentences):
+            k = bisect_left(starts, s.start)
+            if (k < len(starts) and starts[k] < s.end) or reach[k] > s.start or (
+                0 < s.end < len(text) and _TWO_WORD_CHARS.match(text, s.end - 1)
+            ):
+                loud.append(si)
+        return loud
 
     def cues_in(self, si: int) -> list[_Cue]:
         found = self.cues_by_sentence.get(si)
         if found is None:
             s = self.sentences[si]
-            if self._quiet(s.start, s.end):
+            if si not in self._loud_set:
                 found = []
             else:
                 found = _find_cues(
@@ -791,13 +797,11 @@ class _Extractor:
         fragments = [s for s in self.spans if s.role == "fragment"]
         frag_starts = [s.start for s in fragments]
         claimed: set[int] = set()
-        for si, sent in enumerate(self.sentences):
+        for si in self._loud:  # (the other sentences hold no cue)
+            sent = self.sentences[si]
             if sent.block == "caption":
                 continue
-            found = self.cues_in(si)
-            if not found:
-                continue
-            sent_cues = [c for c in found if not c.used]
+            sent_cues = [c for c in self.cues_in(si) if not c.used]
             covered_until = -1
             for cue in sent_cues:
                 if cue.start < covered_until and not _coordinated(self.text, sent.start, cue.start):
