@@ -1599,8 +1599,10 @@ class SpeakerResolver:
             mpos, msent, person = self.person_mentions[k]
             if here - msent > 5:
                 break
-            by_sentence.setdefault(msent, []).insert(0, person)
+            by_sentence.setdefault(msent, []).append(person)
             k -= 1
+        for people in by_sentence.values():
+            people.reverse()  # in the order of the text (appended walking back: no insert at 0)
         # the latest speaker wins when it is recent and compatible
         for hpos, hsent, res in reversed(self.history):
             if hpos < pos and here - hsent <= 2 and res.kind == "name" and res.name:
