@@ -755,7 +755,8 @@ class _Extractor:
         prev_direct = False
         for span in self.spans:
             content = self.text[span.start:span.end]
-            words = _WORD.findall(content)
+            # (the rules count words up to _TITLE_WORDS + 1: past that, no title and speech enough)
+            words = [m.group() for m in islice(_WORD.finditer(content), _TITLE_WORDS + 1)]
             lead = self._lead(span, prev_close if prev_para == span.para else None)
             tail = self._tail(span)
             after_quote = prev_direct and prev_para == span.para
@@ -1100,7 +1101,7 @@ class _Extractor:
                 break
             b -= 1
         window = min(b, a + 300)  # (bounded: linear time on hostile text)
-        words = _WORD.findall(text, a, window)
+        words = [m.group() for m in islice(_WORD.finditer(text, a, window), 3)]  # (fewer: all of them)
         if len(words) < 3 and not _QUOTED_WORDS.search(text, a, window) and not _subject_and_past(words):
             # too short to report anything, unless it carries quoted words ('called it "reckless"')
             # or is a subject and its verb ('said sales rose')
@@ -1550,10 +1551,13 @@ def _sentence_like(content: str, words: list[str], after_quote: bool = False) ->
     return content[:1].isupper() or content[:1] in "[…." or content.rstrip()[-1:] in ".!?,"
 
 
+_TITLE_WORDS = 8  # the most words of a title
+
+
 def _title_like(words: list[str]) -> bool:
     """Title Case text ("Better Idea of Afghan Girls", "Robogee"): a name, not speech."""
     long = [w for w in words if len(w) > 3 or w[0].isupper()]
-    return bool(long) and all(w[0].isupper() or w[0].isdigit() for w in long) and len(words) <= 8
+    return bool(long) and all(w[0].isupper() or w[0].isdigit() for w in long) and len(words) <= _TITLE_WORDS
 
 
 def _first_name_mention(text: str, lo: int, hi: int) -> Mention | None:
