@@ -83,8 +83,12 @@ _SETTING_LOWS = cues.TIME_NOUNS | cues.MEDIUM_NOUNS
 
 def may_hold_setting(toks: Sequence) -> bool:
     """Could the tokens hold an adjunct of time or medium? Each one has a day, a month, or a
-    time or medium noun: a cheap test before looking for one at every position."""
-    return any(t.text in _SETTING_TEXTS or t.low in _SETTING_LOWS for t in toks)
+    time or medium noun: a cheap test before looking for one at every position (a loop: a
+    generator would cost more than the test)."""
+    for t in toks:
+        if t.text in _SETTING_TEXTS or t.low in _SETTING_LOWS:
+            return True
+    return False
 
 
 def is_setting(toks: Sequence, k: int) -> bool:

@@ -40,12 +40,11 @@ from newsquotes.speakers import (
 
 __all__ = ["extract_quotes", "quotation_spans"]
 
-_DOUBLE = re.compile(r"[\"“”„«»]")
-# An opening single mark: at the start of the text or after a space or an opening bracket or
-# dash, and before a word. The mark comes first and the context is checked behind it, so the
-# engine skips to candidate marks with its fast character-class scan instead of evaluating
-# two lookbehinds at every position.
-_SINGLE_OPEN = re.compile(r"['‘](?:(?<=^.)|(?<=[\s(\[—–-].))(?=\w)")
+_DOUBLE_MARKS = "\"“”„«»"
+_DOUBLE = re.compile("[" + _DOUBLE_MARKS + "]")
+# An opening single mark (``_single_openers``) follows the start of the text, a space, an
+# opening bracket or a dash.
+_BEFORE_SINGLE_OPEN = "([—–-"
 _WORD = re.compile(r"\w+")
 _COLON_QUOTE = re.compile(r":\s*[\"“]")
 
@@ -73,6 +72,8 @@ _BE = frozenset({"was", "were", "been", "being", "is", "are", "be", "am", "get",
 _LISTENER_VERBS = frozenset({"tell", "inform", "assure", "warn", "remind", "caution", "promise", "ask"})
 _WINDOW = 400  # attribution never needs more context than this many characters
 _COMPLEMENT_HEAD = 16  # tokens read first by ``_complement_start``
+_TAIL_WORDS = 20  # the most tokens between a closing mark's punctuation and the cue after it
+_TAIL_HEAD = 24  # tokens read first by ``_tail_attribution``
 _AUX = cues.FINITE_AUXILIARIES | {"shall", "be", "been"}
 # Verbs that nearly always take a reported clause; the others must show one ("that" or a verb).
 _STRONG = frozenset({"say", "tell", "claim", "state", "add", "explain", "insist", "argue", "assert",
@@ -127,15 +128,22 @@ def _looks_closing(text: str, i: int, hi: int) -> bool:
     return not before.isspace() and (after in _CLOSE_FOLLOW or after.isspace())
 
 
-def _paragraphs(sentences: Sequence[Sentence]) -> list[tuple[int, int, str]]:
-    paras: dict[int, list[int]] = {}
-    kinds: dict[int, str] = {}
-    for s in sentences:
-        span = paras.setdefault(s.paragraph_index, [s.start, s.end])
-        span[0] = min(span[0], s.start)
-        span[1] = max(span[1], s.end)
-        kinds.setdefault(s.paragraph_index, s.block)
-    return [(paras[k][0], paras[k][1], kinds[k]) for k in sorted(paras)]
+def _paragraphs(sentences: Sequence[Sentence]) -> tuple[list[tuple[int, int, str]], list[list[int]]]:
+    """The paragraphs in order: their spans with the kind of their first sentence, and the
+    indices of their sentences."""
+    paras: dict[int, list] = {}  # paragraph index -> [start, end, kind, sentence indices]
+    for si, s in enumerate(sentences):
+        para = paras.get(s.paragraph_index)
+        if para is None:
+            paras[s.paragraph_index] = [s.start, s.end, s.block, [si]]
+        else:
+            if s.start < para[0]:
+                para[0] = s.start
+            if s.end > para[1]:
+                para[1] = s.end
+            para[3].append(si)
+    order = sorted(paras)
+    return [(paras[k][0], paras[k][1], paras[k][2]) for k in order], [paras[k][3] for k in order]
 
 
 def _find_spans(text: str, paras: list[tuple[int, int, str]]) -> list[_Span]:
@@ -145,10 +153,11 @@ def _find_spans(text: str, paras: list[tuple[int, int, str]]) -> list[_Span]:
         return spans
     # one scan for the marks of all paragraphs (a call per paragraph costs more than it finds)
     lo, hi = paras[0][0], paras[-1][1]
-    all_marks = [m.start() for m in _DOUBLE.finditer(text, lo, hi)]
-    all_singles = [m.start() for m in _SINGLE_OPEN.finditer(text, lo, hi)]
+    all_marks = _positions(text, _DOUBLE_MARKS, lo, hi)
+    all_singles = _single_openers(text, lo, hi)
     for pi, (ps, pe, kind) in enumerate(paras):
-        marks = all_marks[bisect_left(all_marks, ps):bisect_left(all_marks, pe)]
+        i = bisect_left(all_marks, ps)
+        marks = all_marks[i:bisect_left(all_marks, pe, i)]
         open_at: int | None = None
         continued = False
         if carry is not None and kind != "caption":
@@ -172,13 +181,55 @@ def _find_spans(text: str, paras: list[tuple[int, int, str]]) -> list[_Span]:
             local.append(span)
             if kind != "caption" and _continues(text, paras, pi):
                 carry = span
-        spans.extend(s for s in local if s.end > s.start)
-        # (a single mark that ends the paragraph opens nothing: the word after it is not its own)
-        singles = all_singles[bisect_left(all_singles, ps):bisect_left(all_singles, pe - 1)]
-        if singles:
-            spans.extend(_single_spans(text, singles, pe, local))
+        if local:
+            spans.extend(s for s in local if s.end > s.start)
+        if all_singles:
+            # (a single mark that ends the paragraph opens nothing: the word after it is not its own)
+            i = bisect_left(all_singles, ps)
+            singles = all_singles[i:bisect_left(all_singles, pe - 1, i)]
+            if singles:
+                spans.extend(_single_spans(text, singles, pe, local))
     spans.sort(key=lambda s: s.start)
     return spans
+
+
+def _positions(text: str, chars: str, lo: int, hi: int) -> list[int]:
+    """The positions in ``[lo, hi)`` of any of ``chars``, in order: what a regex class finds,
+    but ``str.find`` skips to each character at C speed, several times faster than the
+    regex engine tests a class at every position."""
+    found = []
+    find = text.find
+    for char in chars:
+        i = find(char, lo, hi)
+        while i >= 0:
+            found.append(i)
+            i = find(char, i + 1, hi)
+    found.sort()
+    return found
+
+
+def _first_double_mark(text: str, lo: int, hi: int) -> int:
+    """The position of the first double mark in ``[lo, hi)``, or -1 (as ``_positions``, by
+    ``str.find``)."""
+    first = -1
+    for char in _DOUBLE_MARKS:
+        i = text.find(char, lo, hi)
+        if i >= 0:
+            first = hi = i  # a later mark character need only be looked for before it
+    return first
+
+
+def _single_openers(text: str, lo: int, hi: int) -> list[int]:
+    """The opening single marks in ``[lo, hi)``: a ' or ‘ at the start of the text or after
+    whitespace, an opening bracket or a dash, with a word character (as the regex ``\\w``:
+    alphanumeric or "_") right after it, before ``hi``."""
+    openers = []
+    for i in _positions(text, "'‘", lo, hi):
+        if i + 1 < hi and (i == 0 or text[i - 1] in _BEFORE_SINGLE_OPEN or text[i - 1].isspace()) and (
+            text[i + 1].isalnum() or text[i + 1] == "_"
+        ):
+            openers.append(i)
+    return openers
 
 
 def _make_span(text: str, open_at: int, close: int | None, para: int, continued: bool,
@@ -203,14 +254,14 @@ def _continues(text: str, paras: list[tuple[int, int, str]], pi: int) -> bool:
         stripped = text[ps:pe].lstrip()
         if stripped[:1] in "\"“„«":
             return True
-        m = _DOUBLE.search(text, ps, pe)
-        return bool(m and _looks_closing(text, m.start(), pe))
+        first = _first_double_mark(text, ps, pe)
+        return first >= 0 and _looks_closing(text, first, pe)
     return False
 
 
 def _single_spans(text: str, openers: list[int], pe: int, doubles: list[_Span]) -> list[_Span]:
     """Quotes in single marks ('...' or ‘...’) outside double ones, from the paragraph's
-    ``openers`` (matches of ``_SINGLE_OPEN``, in order; the paragraph ends at ``pe``), each
+    ``openers`` (from ``_single_openers``, in order; the paragraph ends at ``pe``), each
     closed by the next mark that is not an apostrophe inside a word."""
     out = []
     pos = 0
@@ -319,6 +370,13 @@ _TWO_WORD_CHARS = re.compile(r"\w\w")
 # Quoted words: a pair of marks around at least one word. The first run holds no word
 # character and the second no mark, so the engine never backtracks between them.
 _QUOTED_WORDS = re.compile(r"[\"“][^\"“”\n\w]*\w[^\"“”\n]*[\"”]")
+# What may follow a closing mark (``_Extractor._tail``): a note in brackets, left out of the
+# tail; a second clause; a dash before a bare name.
+_TAIL_NOTE = re.compile(r"\(\([^()]{0,20}\)\)|\[[^\[\]]{0,20}\]")
+_TAIL_NEXT_CLAUSE = re.compile(r"\s*[,;]\s*(but|and|while|whereas|although|though|yet)\s")
+_TAIL_DASH = re.compile(r"\s*[—–-]+\s*")
+_COMMA_PARTICIPLE = re.compile(r"\s*,\s*\w+ing\b")
+_WITH_PHRASE_END = re.compile(r",\s*with\s+[^,]{1,60}$")  # ", with the i reporting" before a cue
 
 
 class _Hits:
@@ -361,13 +419,19 @@ def _find_cues(text: str, lo: int, hi: int, headline: bool, inside, before_quota
         if not inside(start):
             found.append(_Cue(start, end, cues.PHRASE_CUES[" ".join(group.lower().split())]))
     taken = [(c.start, c.end) for c in found]
+    phrase_cues = len(found)
     t = 0
     for pos, end, word in words:
         low = word.lower()
         lemma = cues.CUE_LEMMA.get(low) or cues.QUOTATION_CUE_LEMMA.get(low)
-        while t < len(taken) and taken[t][1] <= pos:
-            t += 1
-        if lemma is None or (t < len(taken) and taken[t][0] <= pos) or inside(pos):
+        if lemma is None:
+            continue
+        if taken:
+            while t < len(taken) and taken[t][1] <= pos:
+                t += 1
+            if t < len(taken) and taken[t][0] <= pos:
+                continue
+        if inside(pos):
             continue
         if word[0].isupper() and not headline and _NONSPACE.search(text, lo, pos):
             continue  # "Says" inside a name or the title of a work
@@ -379,7 +443,7 @@ def _find_cues(text: str, lo: int, hi: int, headline: bool, inside, before_quota
             prev = prev[:-1] + ["."]  # '..., "' stands between: no adjacent word
         if prev and prev[-1] == "to":
             continue  # infinitive: "declined to say", "agreeing to work"
-        if any(p in cues.NEGATORS or p.endswith("n't") for p in prev[-2:]):
+        if _negated(prev):
             continue
         if prev and (prev[-1] in _BE or len(prev) > 1 and prev[-1].endswith("ly") and prev[-2] in _BE) and not low.endswith("ing"):
             continue  # passive: "was told to", "is said to", "was initially denied"
@@ -388,8 +452,17 @@ def _find_cues(text: str, lo: int, hi: int, headline: bool, inside, before_quota
         if low in cues.DOCUMENT_CUE_LEMMA and not (prev and prev[-1] in cues.DOCUMENTS) and not before_quotation(pos):
             continue  # "the states that ...": a verb only after a document ("the report states")
         found.append(_Cue(pos, end, lemma, plural=low == lemma))
-    found.sort(key=lambda c: c.start)
+    if phrase_cues and len(found) > phrase_cues:  # (the words come in order, after the phrases)
+        found.sort(key=lambda c: c.start)
     return found
+
+
+def _negated(prev: list[str]) -> bool:
+    """Is one of the last two of the words before a cue a negator ("did not say")?"""
+    for p in prev[-2:]:
+        if p in cues.NEGATORS or p.endswith("n't"):
+            return True
+    return False
 
 
 # --- Pass 2: direct quotes ----------------------------------------------------------------
@@ -400,11 +473,12 @@ class _Extractor:
         self.text = text
         self.sentences = sentences
         self.starts = [s.start for s in sentences]
-        self.paras = _paragraphs(sentences)
+        self.paras, self._para_sentences = _paragraphs(sentences)
         self.resolver = SpeakerResolver(text, sentences)
         self.spans = _find_spans(text, self.paras)
         self._span_starts = [s.open if s.open is not None else s.start for s in self.spans]
         self.cues_by_sentence: dict[int, list[_Cue]] = {}
+        self._speakers_before: dict[tuple[int, int, bool], Mention | None] = {}
         # one scan of the document per cue pattern; sentences take their share by bisection
         phrases, words = _cue_hits(text)
         self._phrase_hits = _Hits(_PHRASE_CUE, text, phrases)
@@ -412,6 +486,8 @@ class _Extractor:
         self._quotation_hits = self._quotation_cue_hits()
         self._quotation_starts = [h[0] for h in self._quotation_hits]
         self._cue_starts: dict[int, list[int]] = {}
+        self._loud = self._loud_sentences(phrases + words + self._quotation_hits)
+        self._loud_set = set(self._loud)
 
     # helpers
     def sent(self, pos: int) -> int:
@@ -425,6 +501,15 @@ class _Extractor:
         lo = s.open if s.open is not None else s.start
         hi = s.close if s.close is not None else s.end
         return lo <= pos <= hi
+
+    def _speaker_before(self, lo: int, hi: int, plural_verb: bool = False) -> Mention | None:
+        """``speaker_before`` in the article, memoised: the passes for direct quotes and for
+        reported speech often ask for the speaker of the same cue in the same window."""
+        key = (lo, hi, plural_verb)
+        memo = self._speakers_before
+        if key not in memo:
+            memo[key] = speaker_before(self.text, lo, hi, plural_verb)
+        return memo[key]
 
     def _quotation_cue_hits(self) -> list[tuple[int, int, str]]:
         """Words that are cues only right before a quotation ('The USDA notes, "..."'), where a
@@ -446,7 +531,7 @@ class _Extractor:
             s0 = self.sentences[self.sent(pos)].start
             if text[max(s0, pos - 8):pos].rstrip().endswith(_POSSESSIVE_END):  # (bounded: linear time)
                 continue
-            subject = speaker_before(text, s0, pos)
+            subject = self._speaker_before(s0, pos)
             if subject is not None and not _after_preposition(text, s0, subject.start):
                 hits.append((pos, m.end(1), m.group(1)))
         return hits
@@ -465,14 +550,39 @@ class _Extractor:
                 words = sorted(set(words + self._quotation_hits[i:j]))
         return words
 
+    def _loud_sentences(self, hits: list[tuple[int, int, str]]) -> list[int]:
+        """The sentences that may hold a cue, in order: a match of the document scans (``hits``)
+        starts in the sentence or reaches into it, or its end cuts a word. In the others (most)
+        ``_Hits.within`` finds no match and ``_sentence_word_hits`` no quotation cue, so
+        ``cues_in`` need not look."""
+        every = sorted(hits)
+        starts = [h[0] for h in every]
+        reach = [0]  # reach[k]: the farthest end of the first k matches
+        for h in every:
+            reach.append(max(reach[-1], h[1]))
+        text = self.text
+        loud = []
+        for si, s in enumerate(self.sentences):
+            k = bisect_left(starts, s.start)
+            if (k < len(starts) and starts[k] < s.end) or reach[k] > s.start or (
+                0 < s.end < len(text) and _TWO_WORD_CHARS.match(text, s.end - 1)
+            ):
+                loud.append(si)
+        return loud
+
     def cues_in(self, si: int) -> list[_Cue]:
-        if si not in self.cues_by_sentence:
+        found = self.cues_by_sentence.get(si)
+        if found is None:
             s = self.sentences[si]
-            self.cues_by_sentence[si] = _find_cues(
-                self.text, s.start, s.end, s.block in ("title", "heading"), self.inside, self._before_quotation,
-                self._phrase_hits.within(s.start, s.end), self._sentence_word_hits(s.start, s.end),
-            )
-        return self.cues_by_sentence[si]
+            if si not in self._loud_set:
+                found = []
+            else:
+                found = _find_cues(
+                    self.text, s.start, s.end, s.block in ("title", "heading"), self.inside, self._before_quotation,
+                    self._phrase_hits.within(s.start, s.end), self._sentence_word_hits(s.start, s.end),
+                )
+            self.cues_by_sentence[si] = found
+        return found
 
     def cues_between(self, si: int, lo: int, hi: int, limit: int = 50) -> list[_Cue]:
         """Cues of sentence ``si`` that start in [lo, hi), found by bisection (a sentence may
@@ -508,7 +618,8 @@ class _Extractor:
         if nxt is not None and nxt < b:
             b = nxt
         body = text[a:b]
-        stripped = re.sub(r"\(\([^()]{0,20}\)\)|\[[^\[\]]{0,20}\]", "", body).strip(" ,.;:!?—–-")
+        # (the notes start with "((" or "[": the substitution only runs when one may be there)
+        stripped = (_TAIL_NOTE.sub("", body) if "((" in body or "[" in body else body).strip(" ,.;:!?—–-")
         if not stripped:
             # a segmenter may cut after ?" / !": take a lower-case next sentence as the tail
             if si + 1 < len(self.sentences) and self.sentences[si + 1].paragraph_index == self.sentences[si].paragraph_index:
@@ -517,11 +628,11 @@ class _Extractor:
                 if first.islower():
                     return self._tail_attribution(ns.start, ns.end, si + 1)
             return "empty", None, None
-        if re.match(r"\s*[,;]\s*(but|and|while|whereas|although|though|yet)\s", body) or body.lstrip()[:1] == ";":
+        if _TAIL_NEXT_CLAUSE.match(body) or body.lstrip()[:1] == ";":
             return "empty", None, None  # the quote's clause is over; another one follows
         if _participle_adjunct(text, body, a):
             return "empty", None, None  # '"...", highlighting the ...': an adjunct of the attribution
-        dash = re.match(r"\s*[—–-]+\s*", body)
+        dash = _TAIL_DASH.match(body)
         if dash:
             rest = tokenize(text, a + dash.end(), b)
             if rest and len(rest) <= 5:
@@ -535,10 +646,14 @@ class _Extractor:
 
     def _tail_attribution(self, a: int, b: int, si: int) -> tuple[str, Mention | None, _Cue | None]:
         text = self.text
-        toks = tokenize(text, a, b)
-        k = 0
-        while k < len(toks) and toks[k].text in ",;:—–-(":
-            k += 1
+        # the rules read the punctuation after the mark and at most ``_TAIL_WORDS`` + 1 tokens
+        # after it (more words before the cue are too many): the whole window only if the
+        # first tokens do not reach that far
+        toks = tokenize_head(text, a, b, _TAIL_HEAD)
+        k = _leading_punctuation(toks)
+        if len(toks) == _TAIL_HEAD and k + _TAIL_WORDS + 1 > len(toks):
+            toks = tokenize(text, a, b)
+            k = _leading_punctuation(toks)
         if k == len(toks):
             return "empty", None, None
         cands = [c for c in self.cues_between(si, toks[k].start, b, 5) if not c.used]
@@ -546,7 +661,7 @@ class _Extractor:
             return "other", None, None
         cue = cands[0]
         pre = [t for t in toks[k:] if t.end <= cue.start]
-        if len(pre) > 20:
+        if len(pre) > _TAIL_WORDS:
             return "other", None, None
         if not pre or cue.lemma in cues.SPEAKER_AFTER_PHRASES:
             m = speaker_after(text, cue.end, b)
@@ -560,7 +675,7 @@ class _Extractor:
                 if not _only_adjuncts(text, tokenize_head(text, m.end, b, _COMPLEMENT_HEAD), b):
                     return "other", None, None
             return "attr", m, cue
-        m = speaker_before(text, toks[k].start, cue.start, cue.plural)
+        m = self._speaker_before(toks[k].start, cue.start, cue.plural)
         if m is None:
             return "other", None, None
         lead_words = [t for t in pre if t.start < m.start and t.text not in ",;:" and t.low not in ("and", "but", "as")]
@@ -604,7 +719,7 @@ class _Extractor:
         if not cands:
             return "other", None, None
         cue = cands[-1]
-        residue = [t for t in tokenize(text, cue.end, span.open)]
+        residue = tokenize(text, cue.end, span.open)
         if cue.lemma in cues.SPEAKER_AFTER_PHRASES:
             m = speaker_after(text, cue.end, span.open)
             if m is None:
@@ -618,7 +733,7 @@ class _Extractor:
         if _participle_after_comma(text, s0, cue):
             m = self._participle_subject(si, s0, cue)  # 'X admitted it, writing "...'
         else:
-            m = speaker_before(text, a, cue.start, cue.plural)
+            m = self._speaker_before(a, cue.start, cue.plural)
             if m is None:
                 m = speaker_after(text, cue.end, span.open)
                 if m is not None:
@@ -640,7 +755,8 @@ class _Extractor:
         prev_direct = False
         for span in self.spans:
             content = self.text[span.start:span.end]
-            words = _WORD.findall(content)
+            # (the rules count words up to _TITLE_WORDS + 1: past that, no title and speech enough)
+            words = [m.group() for m in islice(_WORD.finditer(content), _TITLE_WORDS + 1)]
             lead = self._lead(span, prev_close if prev_para == span.para else None)
             tail = self._tail(span)
             after_quote = prev_direct and prev_para == span.para
@@ -682,7 +798,8 @@ class _Extractor:
         fragments = [s for s in self.spans if s.role == "fragment"]
         frag_starts = [s.start for s in fragments]
         claimed: set[int] = set()
-        for si, sent in enumerate(self.sentences):
+        for si in self._loud:  # (the other sentences hold no cue)
+            sent = self.sentences[si]
             if sent.block == "caption":
                 continue
             sent_cues = [c for c in self.cues_in(si) if not c.used]
@@ -776,7 +893,7 @@ class _Extractor:
             return self._reported_clause(si, cue, m, cue.end, s1, True) if m is not None else None
         if text.endswith("ing", cue.start, cue.end) and not text[s0:cue.start].strip():
             return self._opening_participle(cue, s1)
-        m = speaker_before(text, s0, cue.start, cue.plural)
+        m = self._speaker_before(s0, cue.start, cue.plural)
         inverted = False
         if m is None and _coordinated(text, s0, cue.start):
             m = self._first_report_subject(si, s0, cue)  # "X tweeted to Y and said ..."
@@ -796,7 +913,7 @@ class _Extractor:
             after_text = text[after:min(s1, attr_end + 300)]
             # ("CLAUSE, critics said, but the senator defended it": the contrast is the writer's)
             contrast = _contrast_break(text, after, s1)
-            if (not _WORD.search(after_text) or re.match(r"\s*,\s*\w+ing\b", after_text) or contrast == after
+            if (not _WORD.search(after_text) or _COMMA_PARTICIPLE.match(after_text) or contrast == after
                     or _joined_new_speaker(text, after, s1) or _joined_verb(text, after, s1)
                     or inverted and _describes_speaker(text, after, s1)):
                 return self._clause_item(self._quote_start(s0), attr_start, m, cue, "trailing")
@@ -852,7 +969,7 @@ class _Extractor:
         nxt = self.cues_between(si, m.end, s1, 1)
         if not nxt or nxt[0].lemma not in cues.CLAUSE_VERBS:
             return False
-        inner = speaker_before(self.text, m.start, nxt[0].start, nxt[0].plural)
+        inner = self._speaker_before(m.start, nxt[0].start, nxt[0].plural)
         return inner is not None and inner.start >= m.start
 
     def _relays_report(self, si: int, cue: _Cue) -> bool:
@@ -869,7 +986,7 @@ class _Extractor:
         participle after a comma, the subject of the clause it hangs on."""
         if _participle_after_comma(self.text, s0, cue):
             return self._participle_subject(si, s0, cue)
-        return speaker_before(self.text, s0, cue.start, cue.plural)
+        return self._speaker_before(s0, cue.start, cue.plural)
 
     def _participle_subject(self, si: int, s0: int, cue: _Cue) -> Mention | None:
         """The speaker of a participle cue after a comma (", saying ..."): the subject of the
@@ -893,7 +1010,7 @@ class _Extractor:
         """The speaker of an earlier cue of the sentence, for a cue that continues its report
         (a cue before ``s0``, where the window starts, gives none)."""
         for c in self.cues_before(si, cue.start, 3):
-            m = speaker_before(self.text, s0, c.start, c.plural)
+            m = self._speaker_before(s0, c.start, c.plural)
             if m is not None:
                 return m
         return None
@@ -984,7 +1101,7 @@ class _Extractor:
                 break
             b -= 1
         window = min(b, a + 300)  # (bounded: linear time on hostile text)
-        words = _WORD.findall(text, a, window)
+        words = [m.group() for m in islice(_WORD.finditer(text, a, window), 3)]  # (fewer: all of them)
         if len(words) < 3 and not _QUOTED_WORDS.search(text, a, window) and not _subject_and_past(words):
             # too short to report anything, unless it carries quoted words ('called it "reckless"')
             # or is a subject and its verb ('said sales rose')
@@ -1046,20 +1163,15 @@ class _Extractor:
         text = self.text
         out: list[_Item] = []
         pulls: list[tuple[str, Mention]] = []
-        by_para: dict[int, list[int]] = {}
-        for si, sent in enumerate(self.sentences):
-            by_para.setdefault(sent.paragraph_index, []).append(si)
-        paras = sorted(by_para)
         prev_body: list[int] | None = None
-        for pi in paras:
-            sis = by_para[pi]
+        for sis in self._para_sentences:
             first, last = self.sentences[sis[0]], self.sentences[sis[-1]]
             if first.block != "body":
                 if first.block != "caption":
                     prev_body = None
                 continue
             ps, pe = first.start, _trim_end(text, last.start, last.end)
-            marked = _DOUBLE.search(text, ps, pe) is not None
+            marked = _first_double_mark(text, ps, pe) >= 0
             if not marked and pe - ps < 2000:
                 item = self._pull_quote(ps, pe)
                 if item is not None:
@@ -1188,6 +1300,14 @@ class _Extractor:
 
 
 # --- small rules --------------------------------------------------------------------------
+
+
+def _leading_punctuation(toks: list[Tok]) -> int:
+    """The number of punctuation tokens that open ``toks`` (", said X", "— (X)")."""
+    k = 0
+    while k < len(toks) and toks[k].text in ",;:—–-(":
+        k += 1
+    return k
 
 
 def _residue_ok(residue: list[Tok], cue: _Cue, colon: bool) -> bool:
@@ -1431,10 +1551,13 @@ def _sentence_like(content: str, words: list[str], after_quote: bool = False) ->
     return content[:1].isupper() or content[:1] in "[…." or content.rstrip()[-1:] in ".!?,"
 
 
+_TITLE_WORDS = 8  # the most words of a title
+
+
 def _title_like(words: list[str]) -> bool:
     """Title Case text ("Better Idea of Afghan Girls", "Robogee"): a name, not speech."""
     long = [w for w in words if len(w) > 3 or w[0].isupper()]
-    return bool(long) and all(w[0].isupper() or w[0].isdigit() for w in long) and len(words) <= 8
+    return bool(long) and all(w[0].isupper() or w[0].isdigit() for w in long) and len(words) <= _TITLE_WORDS
 
 
 def _first_name_mention(text: str, lo: int, hi: int) -> Mention | None:
@@ -1516,7 +1639,7 @@ def _clause_end(text: str, start: int, s1: int, sent_cues: list[_Cue]) -> int:
     s1 = _contrast_break(text, start, s1)
     for c in sent_cues:
         if start < c.start < s1:
-            w = re.search(r",\s*with\s+[^,]{1,60}$", text[max(start, c.start - 70):c.start])
+            w = _WITH_PHRASE_END.search(text[max(start, c.start - 70):c.start])
             if w:
                 return max(start, c.start - 70) + w.start()
     for c in sent_cues:
@@ -1663,17 +1786,21 @@ def _trim_end(text: str, s0: int, s1: int) -> int:
     return s1
 
 
+# The base of ``_confidence`` by quote type and by how the speaker was found.
+_CONFIDENCE_BASE = {
+    ("direct", "lead"): 0.9, ("direct", "tail"): 0.9, ("direct", "colon"): 0.8,
+    ("direct", "intro"): 0.75, ("direct", "continued"): 0.85, ("direct", "previous"): 0.85,
+    ("direct", "next"): 0.5, ("direct", "pull"): 0.8, ("direct", "repeat"): 0.7, ("direct", "none"): 0.15, ("direct", "float"): 0.15,
+    ("mixed", "clause"): 0.85, ("mixed", "trailing"): 0.8, ("mixed", "parenthetical"): 0.8,
+    ("mixed", "according"): 0.7, ("indirect", "clause"): 0.85, ("indirect", "trailing"): 0.6,
+    ("indirect", "parenthetical"): 0.55, ("indirect", "according"): 0.7,
+}
+
+
 def _confidence(qtype: str, how: str, kind: str | None, name: str | None) -> float:
     """Estimated probability that type, content and speaker are right, from the evidence
     used. The table is calibrated on the gold data (see bench/quotes.py)."""
-    base = {
-        ("direct", "lead"): 0.9, ("direct", "tail"): 0.9, ("direct", "colon"): 0.8,
-        ("direct", "intro"): 0.75, ("direct", "continued"): 0.85, ("direct", "previous"): 0.85,
-        ("direct", "next"): 0.5, ("direct", "pull"): 0.8, ("direct", "repeat"): 0.7, ("direct", "none"): 0.15, ("direct", "float"): 0.15,
-        ("mixed", "clause"): 0.85, ("mixed", "trailing"): 0.8, ("mixed", "parenthetical"): 0.8,
-        ("mixed", "according"): 0.7, ("indirect", "clause"): 0.85, ("indirect", "trailing"): 0.6,
-        ("indirect", "parenthetical"): 0.55, ("indirect", "according"): 0.7,
-    }.get((qtype, how), 0.5)
+    base = _CONFIDENCE_BASE.get((qtype, how), 0.5)
     if kind == "pronoun":
         base -= 0.1
     if kind in ("role", "organization"):

@@ -420,9 +420,13 @@ def _runs(toks: Sequence[Tok]) -> list[list[Tok]]:
 # --- Finding the mention next to a cue -----------------------------------------------------
 
 
+_LEADING_CONNECTORS = _CONNECTORS - {"the"}  # dropped from the start of a phrase
+_BODY_LINKS = _CONNECTORS | {"on"}  # the lower-case words of a body's name ("Council on ...")
+
+
 def _classify(text: str, toks: list[Tok]) -> Mention | None:
     """Turn the tokens of a noun phrase into a mention with its kind, or None."""
-    while toks and (toks[0].low in _CONNECTORS - {"the"} or toks[0].text in ",;:"):
+    while toks and (toks[0].low in _LEADING_CONNECTORS or toks[0].text in ",;:"):
         toks = toks[1:]
     while toks and (toks[-1].low in _CONNECTORS or toks[-1].text in ",;:("):
         toks = toks[:-1]
@@ -556,8 +560,10 @@ def _named_body(toks: Sequence[Tok]) -> bool:
     Relations") or after an "and" ("Food and Drug Administration", also when an officer's
     title and name follow)? Its capitalised words then name no person ("Disease Control")."""
     words = [t for t in _undetermined(toks) if t.text != "."]  # "U.S. Department of Agriculture"
+    if not words or not words[0].cap:
+        return False
     links = {t.low for t in words if not t.cap}
-    if not words or not words[0].cap or not links or not links <= _CONNECTORS | {"on"}:
+    if not links or not links <= _BODY_LINKS:
         return False
     first_link = next(i for i, t in enumerate(words) if not t.cap)
     if words[first_link].low == "on":
@@ -714,7 +720,7 @@ def _skip_setting(toks: list[Tok], i: int) -> int:
     first = max(1, i - _SETTING_TOKENS)
     if not may_hold_setting(toks[first:i + 1]):
         return i
-    head = toks[:i + 1]  # the adjuncts must end right at ``i``
+    head = toks if i + 1 == len(toks) else toks[:i + 1]  # the adjuncts must end right at ``i``
     for j in range(first, i + 1):  # earliest start first: the longest run
         if is_setting(head, j) and adjuncts_end(head, j) == i + 1:
             return j - 1
@@ -811,8 +817,10 @@ def speaker_before(text: str, lo: int, hi: int, plural_verb: bool = False) -> Me
     # before the setting too, as it may end in one ("who spoke on condition of anonymity").
     relative = _relative_clause_start(toks, i, text[hi:hi + 40]) if i > 2 else None
     if relative is None:
-        i = _skip_adverbs(toks, _skip_setting(toks, i))
-        relative = _relative_clause_start(toks, i) if i > 2 else None
+        setting = _skip_setting(toks, i)
+        if setting != i:  # (else the clause was looked for at ``i`` already, with more leeway)
+            i = _skip_adverbs(toks, setting)
+            relative = _relative_clause_start(toks, i) if i > 2 else None
     if relative is not None:
         i = relative - 1
     if i > 1 and relative_participle(toks, i):
@@ -851,7 +859,8 @@ def speaker_before(text: str, lo: int, hi: int, plural_verb: bool = False) -> Me
             return Mention(a, tok.end, text[a:tok.end], "pronoun", tok.low)
     if tok.low == "who" and i > 0 and toks[i - 1].text == ",":
         return speaker_before(text, lo, toks[i - 1].start)
-    commas = [k for k in range(i) if toks[k].text == ","]
+    # (only a plural verb reads them: its subject may be a list "X, Y and Z")
+    commas = [k for k in range(i) if toks[k].text == ","] if plural_verb else []
     if plural_verb and commas and tok.text != "," and any(t.low == "and" for t in toks[commas[0]:i]):
         first = 0
         if toks[first].low in cues.DETERMINERS or toks[first].cap and toks[first].text not in cues.NON_NAME_CAPS:
@@ -1644,8 +1653,10 @@ class SpeakerResolver:
             mpos, msent, person = self.person_mentions[k]
             if here - msent > 5:
                 break
-            by_sentence.setdefault(msent, []).insert(0, person)
+            by_sentence.setdefault(msent, []).append(person)
             k -= 1
+        for people in by_sentence.values():
+            people.reverse()  # in the order of the text (appended walking back: no insert at 0)
         # the latest speaker wins when it is recent and compatible
         for hpos, hsent, res in reversed(self.history):
             if hpos < pos and here - hsent <= 2 and res.kind == "name" and res.name:
