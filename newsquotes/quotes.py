@@ -379,8 +379,8 @@ def _find_cues(text: str, lo: int, hi: int, headline: bool, inside, before_quota
             prev = prev[:-1] + ["."]  # '..., "' stands between: no adjacent word
         if prev and prev[-1] == "to":
             continue  # infinitive: "declined to say", "agreeing to work"
-        if any(p in cues.NEGATORS or p.endswith("n't") for p in prev[-2:]):
-            continue
+        if prev and prev[-1] != "." and any(p in cues.NEGATORS or p.endswith("n't") for p in prev[-2:]):
+            continue  # (not across punctuation: '"I have no idea," said X' is no negated cue)
         if prev and (prev[-1] in _BE or len(prev) > 1 and prev[-1].endswith("ly") and prev[-2] in _BE) and not low.endswith("ing"):
             continue  # passive: "was told to", "is said to", "was initially denied"
         if prev and prev[-1] in _NOUN_DETERMINERS:

@@ -757,6 +757,19 @@ def _skip_adverbs_forward(toks: Sequence[Tok], v: int, i: int) -> int:
     return v
 
 
+def _skip_parenthesis(toks: Sequence[Tok], i: int) -> int:
+    """The token before a short parenthesis that ends at ``i``, or ``i``: a parenthesis between
+    the speaker and the verb, "Sen. Ted Cruz (R-Texas) said", "the World Health Organization
+    (WHO) said"."""
+    if i > 1 and toks[i].text == ")":
+        j = i - 1
+        while j > 0 and i - j <= _PAREN_TOKENS and toks[j].text not in "()":
+            j -= 1
+        if toks[j].text == "(" and j > 0:
+            return j - 1
+    return i
+
+
 def speaker_before(text: str, lo: int, hi: int, plural_verb: bool = False) -> Mention | None:
     """The speaker mention that ends right before a cue at ``hi`` (window starts at ``lo``)."""
     toks = tokenize(text, max(lo, hi - 400), hi)
@@ -781,14 +794,7 @@ def speaker_before(text: str, lo: int, hi: int, plural_verb: bool = False) -> Me
         start = _np_backward(toks, i - 1)
         if start is not None and start > 0 and toks[start - 1].low in ("quoted", "cited"):
             return _classify(text, toks[start:i])
-    if i > 1 and toks[i].text == ")":
-        # a parenthesis between the speaker and the verb: "Sen. Ted Cruz (R-Texas) said",
-        # "the World Health Organization (WHO) said"
-        j = i - 1
-        while j > 0 and i - j <= _PAREN_TOKENS and toks[j].text not in "()":
-            j -= 1
-        if toks[j].text == "(" and j > 0:
-            i = j - 1
+    i = _skip_parenthesis(toks, i)
     if i < 0:
         return None
     tok = toks[i]
@@ -837,7 +843,8 @@ def speaker_before(text: str, lo: int, hi: int, plural_verb: bool = False) -> Me
             ):
                 break
             end = prev - 1
-        i = end
+        # "Rep. Jim Jordan (R-Ohio), the chairman of the committee, said"
+        i = _skip_parenthesis(toks, end)
         if i < 0:
             return None
     start = _np_backward(toks, i)

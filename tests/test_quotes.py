@@ -1305,3 +1305,25 @@ def test_quote_left_open_in_many_paragraphs():
 
     quotes = list(process_raw(text).quotes)
     assert len(quotes) == 300
+
+
+@pytest.mark.parametrize("text, said", [
+    ('"I have no idea," said John Thune.', "I have no idea,"),
+    ('"There is no doubt," said John Thune.', "There is no doubt,"),
+    ('"We can\'t say," said the mayor.', "We can't say,"),
+])
+def test_a_negation_inside_the_quotation_does_not_negate_the_cue_after_it(text, said):
+    [q] = run(text)
+    assert q.type == "direct" and content(text, q) == said and cue(text, q) == "said"
+
+
+@pytest.mark.parametrize("text", ["The mayor did not say whether it would pass.", "She never said that it would."])
+def test_a_negated_cue_still_reports_nothing(text):
+    assert run(text) == []
+
+
+def test_a_party_tag_and_an_apposition_between_the_speaker_and_the_verb():
+    text = "Rep. Jim Jordan (R-Ohio), the chairman of the House Judiciary Committee, said the subpoenas were valid."
+    [q] = [q for q in extract_quotes(text, [Sentence(0, 0, "body", 0, len(text))])]
+    assert speaker(text, q) == "Rep. Jim Jordan" and q.speaker_name == "Jim Jordan"
+    assert content(text, q) == "the subpoenas were valid"
