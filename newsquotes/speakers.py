@@ -414,25 +414,30 @@ def _classify(text: str, toks: list[Tok]) -> Mention | None:
         return _body_or_its_officer(text, toks)
     if _possessive_name(toks):  # "Moody's said", "a report by McDonald's": the company itself
         return Mention(toks[0].start, head.end, text[toks[0].start:head.end], "organization")
+    modifier: tuple[list[Tok], list[Tok]] | None = None  # (name, run) of "Trump" in "Trump campaign ..."
     for run in _runs(toks):
         core = person_core(run)
         if len(core) == 1 and _nationality(core[0].text) and run[-1] is not toks[-1]:
             core = []  # "the Russian ministry"
+        if not core:
+            continue
+        if modifier is not None:
+            # "Trump campaign spokeswoman Karoline Leavitt": the person is the one named after
+            # the role, when only nouns stand between ("Rathbun the Scientology ..." keeps Rathbun)
+            between = [t for t in toks if modifier[1][-1].end <= t.start < run[0].start]
+            if run[0].cap or not all(t.text.isalpha() and not t.cap and t.low not in _CONNECTORS for t in between):
+                core = modifier[0]
+            return _name_mention(text, toks, core)
         after = next((t for t in toks if t.start >= run[-1].end), None)
-        if core and after is not None and not head.cap and after.low not in (
-            "for", "of", "at", "from", "with", "in", "and"
-        ):
-            core = []  # a name modifying a common noun: "the Kremlin press office"
-        if core:
-            end = core[-1].end
-            # keep conjoined people whole ("Smith and Jones"); drop trailing PPs otherwise
-            rest = [t for t in toks if t.start >= end]
-            group = any(t.low == "and" for t in rest) and any(t.cap for t in rest)
-            if group:
-                end = toks[-1].end
-            start = toks[0].start
-            return Mention(start, end, text[start:end], "name",
-                           " ".join(t.text for t in core), group)
+        if after is not None and not after.cap and after.low not in ("for", "of", "at", "from", "with", "in", "and"):
+            if not head.cap:
+                continue  # a name modifying a common noun: "the Kremlin press office"
+            if after.text.isalpha():
+                modifier = core, run  # the speaker unless a role and a name follow
+                continue
+        return _name_mention(text, toks, core)
+    if modifier is not None:
+        return _name_mention(text, toks, modifier[0])
     start, end = toks[0].start, head.end
     phrase = text[start:end]
     if _is_person_noun(head.low) and (not head.cap or len(toks) == 1) or _compound_title(toks, len(toks) - 1):
@@ -444,6 +449,18 @@ def _classify(text: str, toks: list[Tok]) -> Mention | None:
     if _is_org_noun(head.low):
         return Mention(start, end, phrase, "organization")
     return None
+
+
+def _name_mention(text: str, toks: Sequence[Tok], core: Sequence[Tok]) -> Mention:
+    """A phrase naming a person ``core``: conjoined people are kept whole ("Smith and Jones"),
+    other words after the name (a prepositional phrase) are left out."""
+    end = core[-1].end
+    rest = [t for t in toks if t.start >= end]
+    group = any(t.low == "and" for t in rest) and any(t.cap for t in rest)
+    if group:
+        end = toks[-1].end
+    start = toks[0].start
+    return Mention(start, end, text[start:end], "name", " ".join(t.text for t in core), group)
 
 
 def _possessive_name(toks: Sequence[Tok]) -> bool:
