@@ -932,8 +932,11 @@ class _Extractor:
             return None
         k = 0
         that = next((i for i, t in enumerate(toks[:10]) if t.low == "that"), None)
-        # (a "that" inside quotation marks belongs to the quote: 'said it was "damning that ...')
-        if that is not None and any(t.text in (";", '"', "“", "”") or t.low in cues.CUE_LEMMA for t in toks[:that]):
+        # (a "that" inside quotation marks belongs to the quote: 'said it was "damning that ...';
+        # not after a quoted name: 'told NBC's "Meet the Press" that ...')
+        if that is not None and (
+            self.inside(toks[that].start) or any(t.text == ";" or t.low in cues.CUE_LEMMA for t in toks[:that])
+        ):
             that = None
         if that is not None:
             k = that + 1
@@ -1305,7 +1308,7 @@ def _topic_after_listener(toks: list[Tok], k: int, lemma: str) -> bool:
     if not (0 < j < len(toks) - 1 and toks[j - 1].low not in _LISTENER_DETERMINERS):
         return False
     if toks[j].low == "of":
-        return lemma in _OF_TOPIC_VERBS and not _clause_after_of_phrase(toks, j + 1)
+        return lemma in _OF_TOPIC_VERBS and _clause_after_of_phrase(toks, j + 1) is None
     return toks[j].low == "about" and not toks[j + 1].text[0].isdigit()
 
 
@@ -1314,18 +1317,18 @@ def _topic_after_listener(toks: list[Tok], k: int, lemma: str) -> bool:
 _OF_TOPIC_VERBS = frozenset({"inform", "warn", "assure"})
 
 
-def _clause_after_of_phrase(toks: list[Tok], j: int) -> bool:
-    """Does a clause follow the short noun phrase that opens at ``j``, after an "of"? Then
-    the "of" phrase was part of the listener ("warned members of Congress the bill would
-    fail"), not the topic."""
+def _clause_after_of_phrase(toks: list[Tok], j: int) -> int | None:
+    """Where a clause starts after the short noun phrase that opens at ``j``, after an "of",
+    or None. With a clause, the "of" phrase is part of the listener ("warned members of
+    Congress the bill would fail"), not the topic."""
     if j < len(toks) and toks[j].low in _LISTENER_DETERMINERS:
         j += 1
     end = j + _NOUN_LISTENER_WORDS
     while j < len(toks) and j < end and (toks[j].cap or _plain_word(toks[j])) and not _finite_verb(toks[j]):
         if _subject_and_verb(toks, j + 1):
-            return True
+            return j + 1
         j += 1
-    return False
+    return None
 
 
 # Determiners that open a common-noun listener ("told the senator", "warned his staff"); "her"
@@ -1387,15 +1390,22 @@ def _subject_and_verb(toks: list[Tok], k: int) -> bool:
 
 def _noun_listener_end(toks: list[Tok]) -> int:
     """The end of a common-noun listener after a "tell"-type verb, when a clause without
-    "that" follows it ("told the senator the vote would be delayed"): the object is a
-    determiner and up to three words, and the clause a subject with a finite verb. Without
-    that clause the words are the object or the content itself ("warned the move would
-    fail", "told the senator's aides about it"); 0 then."""
-    if len(toks) < 4 or toks[0].low not in _LISTENER_DETERMINERS or not _plain_word(toks[1]):
-        return 0
-    j = 2
-    while j < len(toks) and j <= _NOUN_LISTENER_WORDS and _plain_word(toks[j]):
+    "that" follows it ("told the senator the vote would be delayed", "told supporters the
+    election was stolen", "told members of Congress the bill would pass"): the object is up
+    to three words, after a determiner or not, perhaps with an "of" phrase, and the clause a
+    subject with a finite verb. Without that clause the words are the object or the content
+    itself ("warned the move would fail", "warned prices would rise", "told the senator's
+    aides about it"); 0 then."""
+    j = 1 if toks and toks[0].low in _LISTENER_DETERMINERS else 0
+    first = j
+    while j < len(toks) and j - first < _NOUN_LISTENER_WORDS and _plain_word(toks[j]):
         j += 1
+    if j == first:
+        return 0
+    if j < len(toks) and toks[j].low == "of":
+        clause = _clause_after_of_phrase(toks, j + 1)
+        if clause is not None:
+            return clause
     return j if _subject_and_verb(toks, j) else 0
 
 

@@ -1327,3 +1327,30 @@ def test_a_party_tag_and_an_apposition_between_the_speaker_and_the_verb():
     [q] = [q for q in extract_quotes(text, [Sentence(0, 0, "body", 0, len(text))])]
     assert speaker(text, q) == "Rep. Jim Jordan" and q.speaker_name == "Jim Jordan"
     assert content(text, q) == "the subpoenas were valid"
+
+
+@pytest.mark.parametrize("text, reported", [
+    ("Trump told supporters the election was stolen.", "the election was stolen"),
+    ("He told voters they deserved better.", "they deserved better"),
+    ("Schumer told members of Congress the bill would pass by June.", "the bill would pass by June"),
+    ("The mayor told residents of the city the water was safe.", "the water was safe"),
+    ('Vance told NBC\'s "Meet the Press" on Sunday that the campaign was confident.', "the campaign was confident"),
+])
+def test_a_listener_with_no_determiner_an_of_phrase_or_a_quoted_name_is_left_out(text, reported):
+    [q] = run(text)
+    assert q.type == "indirect" and content(text, q) == reported and cue(text, q) == "told"
+
+
+@pytest.mark.parametrize("text, reported", [
+    ("The bank warned prices would rise.", "prices would rise"),
+    ("The minister warned the move would fail.", "the move would fail"),
+])
+def test_a_subject_after_a_warning_verb_is_no_listener(text, reported):
+    [q] = run(text)
+    assert content(text, q) == reported
+
+
+def test_that_inside_the_quotation_still_belongs_to_it():
+    text = 'The judge said it was "damning that the records vanished," and ordered a hearing.'
+    [q] = run(text)
+    assert content(text, q).startswith('it was "damning that')
