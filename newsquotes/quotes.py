@@ -830,6 +830,8 @@ class _Extractor:
         if start is None:
             return None
         end = _clause_end(self.text, start, s1, self.cues_between(si, start, s1, 20))
+        if cue.lemma in _NAMING_VERBS:
+            end = _name_end(self.text, start, end)
         return self._clause_item(start, end, m, cue, "clause")
 
     def _adjuncts_after(self, cue: _Cue, attr_end: int, s1: int) -> int:
@@ -1545,6 +1547,22 @@ def _clause_end(text: str, start: int, s1: int, sent_cues: list[_Cue]) -> int:
     return s1
 
 
+# Verbs that report a name given to something: what they report is the object and the name.
+_NAMING_VERBS = frozenset({"call", "label", "dub"})
+# A closing mark, then "and" and a word: the next act of the speaker if the word is a verb
+_AND_AFTER_MARK = re.compile(r"[\"”]\s+and\s+(?:\w+ly\s+)?([a-z]+)\b")
+
+
+def _name_end(text: str, start: int, end: int) -> int:
+    """Where the report of a naming verb ends: after the quoted name when a verb follows it
+    ('called the case a "witch hunt" and accused prosecutors of ...'); ``end`` otherwise
+    ('called it "unfair" and "reckless"', 'called it "bold" and overdue')."""
+    m = _AND_AFTER_MARK.search(text, start, min(end, start + 300))  # (bounded: linear time)
+    if m is not None and (m.group(1) in _FINITE_CUES or _past_form(m.group(1)) or m.group(1).endswith("ing")):
+        return m.start() + 1
+    return end
+
+
 def _trailing_source(text: str, c: _Cue, s1: int) -> bool:
     """Is ``c`` an "according to" after a comma that ends the sentence with its source
     ("He said costs would rise, according to a transcript [obtained by CNN].")? It names
@@ -1593,8 +1611,9 @@ _COMMA = re.compile(",")
 _COLON_OR_SEMICOLON = re.compile("[:;]")
 _OPENING_COMMAS = 4  # commas tried after a sentence-opening participle cue
 
-# ", but", ", while", ", whereas" before a clause that may be the writer's own.
-_CONTRAST = re.compile(r",\s*(?:but|while|whereas)\s+")
+# ", but", ", while", ", whereas" before a clause that may be the writer's own; the comma may
+# close a quotation ('called it "reckless," while ...'), which then ends with it.
+_CONTRAST = re.compile(r",([\"”’]?)\s*(?:but|while|whereas)\s+")
 _CONTRASTS_TRIED = 4  # (bounded: a hostile clause may hold thousands)
 
 
@@ -1663,7 +1682,7 @@ def _contrast_break(text: str, start: int, s1: int) -> int:
     with the speaker ("..., but it could still pass") stays in the report."""
     for m in islice(_CONTRAST.finditer(text, start, s1), _CONTRASTS_TRIED):
         if new_speaker_clause(text, m.end(), s1):
-            return m.start()
+            return m.end(1) if m.group(1) else m.start()
     return s1
 
 

@@ -1354,3 +1354,22 @@ def test_that_inside_the_quotation_still_belongs_to_it():
     text = 'The judge said it was "damning that the records vanished," and ordered a hearing.'
     [q] = run(text)
     assert content(text, q).startswith('it was "damning that')
+
+
+@pytest.mark.parametrize("text, first, second", [
+    ('Smith called the plan "reckless," while Jones said it was "overdue."', 'the plan "reckless,"', 'it was "overdue."'),
+    ('Democrats called the bill "a disaster," but Republicans said it was "historic."', 'the bill "a disaster,"', 'it was "historic."'),
+])
+def test_a_contrast_after_a_closing_mark_ends_the_first_report(text, first, second):
+    assert [content(text, q) for q in run(text)] == [first, second]
+
+
+@pytest.mark.parametrize("text, named", [
+    ('Trump called the case a "witch hunt" and accused prosecutors of bias.', 'the case a "witch hunt"'),
+    ('The mayor criticised the bill, calling it "a sham" and urging a new vote.', 'it "a sham"'),
+    ('Lopez called the plan "unfair" and "reckless."', 'the plan "unfair" and "reckless."'),
+    ('Lopez called the plan "bold" and overdue.', 'the plan "bold" and overdue'),
+])
+def test_a_naming_verb_reports_the_object_and_its_name_only(text, named):
+    [q] = [q for q in run(text) if q.cue_lemma == "call"]
+    assert content(text, q) == named
