@@ -951,6 +951,7 @@ def _topic_preposition(toks: Sequence[Tok], start: int | None, i: int) -> int | 
 # Modifiers after a people noun that hold another noun phrase: "officials in Beijing",
 # "experts at the university", "a person familiar with the matter".
 _POSTMODIFIERS = (("in",), ("at",), ("from",), ("familiar", "with"), ("close", "to"), ("briefed", "on"))
+_PARTICIPLE_PREPOSITIONS = frozenset({"in", "at", "on", "for", "with", "from", "outside", "near", "inside"})
 
 
 # Words in "-ing" that are nouns or prepositions after a noun ("the city planning commission",
@@ -976,7 +977,8 @@ def _modifier_at(toks: Sequence[Tok], k: int) -> int:
     if k < 1:
         return 0
     if _ing_participle_after_body(toks, k):
-        return 1
+        # with its preposition: "officials [meeting in] Geneva", "lawyers [working for] the firm"
+        return 2 if k + 1 < len(toks) and toks[k + 1].low in _PARTICIPLE_PREPOSITIONS else 1
     if not (_is_person_noun(toks[k - 1].low) or toks[k - 1].low in _DOCUMENT_NOUNS):
         return 0
     if _author_at(toks, k):

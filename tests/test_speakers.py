@@ -687,3 +687,12 @@ def test_a_campaign_spokesman_is_resolved_later_by_surname():
             'Tyler said the campaign had raised more money.')
     quotes = run(text)
     assert [q.speaker_name for q in quotes] == ["Michael Tyler", "Michael Tyler"]
+
+
+@pytest.mark.parametrize("text, head", [
+    ("Officials meeting in Geneva said the talks had stalled.", "Officials meeting in Geneva"),
+    ("Diplomats speaking at the United Nations said the vote was close.", "Diplomats speaking at the United Nations"),
+])
+def test_people_qualified_by_a_participle_and_a_place_are_the_speaker(text, head):
+    q = only(text)
+    assert speaker(text, q) == head and q.speaker_kind == "role"
