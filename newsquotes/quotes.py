@@ -655,8 +655,11 @@ class _Extractor:
                 if kind == "float" and not _sentence_like(content, words, after_quote):
                     span.role = "scare"
                     continue
-                if kind != "float" and len(words) <= 3 and _title_like(words) and not content.rstrip().endswith((".", "!", "?", ",")):
-                    span.role = "scare"
+                if kind != "float" and _title_like(words) and (
+                    len(words) <= 3 and not content.rstrip().endswith((".", "!", "?", ","))
+                    or _after_possessive(self.text, span.open)
+                ):
+                    span.role = "scare"  # a name, or a show's title: 'on CNN's "New Day."'
                     continue
                 span.role = "direct"
                 prev_direct = True
@@ -829,9 +832,17 @@ class _Extractor:
         start = self._complement_start(cue, attr_end, s1, participle)
         if start is None:
             return None
-        end = _clause_end(self.text, start, s1, self.cues_between(si, start, s1, 20))
+        text = self.text
+        end = _clause_end(text, start, s1, self.cues_between(si, start, s1, 20))
         if cue.lemma in _NAMING_VERBS:
-            end = _name_end(self.text, start, end)
+            end = _name_end(text, start, end)
+        if _RELATIVE_SUBJECT.search(text, max(0, cue.start - 30), cue.start):
+            # "Trump, who said taxes would fall, now says ...": the relative clause ends at its comma
+            comma = _RELATIVE_END.search(text, start, end)
+            if comma is not None:
+                end = comma.end(1)
+            if _QUOTED_TITLE.fullmatch(text, start, end) and _title_like(_WORD.findall(text, start, end)):
+                return None  # "who wrote "The Art of the Deal,"": a work's title, not a report
         return self._clause_item(start, end, m, cue, "clause")
 
     def _adjuncts_after(self, cue: _Cue, attr_end: int, s1: int) -> int:
@@ -1443,6 +1454,11 @@ def _sentence_like(content: str, words: list[str], after_quote: bool = False) ->
     return content[:1].isupper() or content[:1] in "[…." or content.rstrip()[-1:] in ".!?,"
 
 
+def _after_possessive(text: str, mark: int | None) -> bool:
+    """Does a possessive stand right before the opening mark at ``mark`` ('CNN's "New Day"')?"""
+    return mark is not None and text[max(0, mark - 4):mark].rstrip().endswith(_POSSESSIVE_END[:2])
+
+
 def _title_like(words: list[str]) -> bool:
     """Title Case text ("Better Idea of Afghan Girls", "Robogee"): a name, not speech."""
     long = [w for w in words if len(w) > 3 or w[0].isupper()]
@@ -1545,6 +1561,14 @@ def _clause_end(text: str, start: int, s1: int, sent_cues: list[_Cue]) -> int:
             if outer is not None:
                 return outer  # ", the senator said.": the outer report, of which this clause is part
     return s1
+
+
+# ", who" (and an auxiliary or adverbs) right before a cue: the speaker is named before a
+# relative clause ("Trump, who has long argued that ...")
+_RELATIVE_SUBJECT = re.compile(r",\s*who\s+(?:(?:has|had|have|also|long|once|later|\w+ly)\s+){0,2}$")
+# the comma that closes a relative clause, after the closing mark of a quotation if one ends there
+_RELATIVE_END = re.compile(r"(,[\"”]?)")
+_QUOTED_TITLE = re.compile(r"[\"“][^\"“”]+[\"”]")
 
 
 # Verbs that report a name given to something: what they report is the object and the name.

@@ -1373,3 +1373,19 @@ def test_a_contrast_after_a_closing_mark_ends_the_first_report(text, first, seco
 def test_a_naming_verb_reports_the_object_and_its_name_only(text, named):
     [q] = [q for q in run(text) if q.cue_lemma == "call"]
     assert content(text, q) == named
+
+
+@pytest.mark.parametrize("text, reports", [
+    ("Trump, who said last year that taxes would fall, now says they will rise.", ["taxes would fall", "they will rise"]),
+    ("The senator, who has long argued that the program is wasteful, voted for it anyway.", ["the program is wasteful"]),
+    ('Smith, who told reporters the plan was "dead on arrival," later softened her tone.', ['the plan was "dead on arrival,"']),
+    ('Trump, who wrote "The Art of the Deal," interrupted her.', []),
+])
+def test_a_report_in_a_relative_clause_ends_with_the_clause(text, reports):
+    assert [content(text, q) for q in run(text)] == reports
+
+
+def test_a_show_title_after_a_possessive_is_no_quote():
+    text = ('"This is not a joke," Kaine said in an interview on CNN\'s "New Day." '
+            '"Our democracy depends on it."')
+    assert [content(text, q) for q in run(text)] == ["This is not a joke,", "Our democracy depends on it."]
