@@ -33,7 +33,7 @@ from newsquotes.adjuncts import adjunct_end, adjuncts_end, is_setting
 from newsquotes.model import Quote, Sentence
 from newsquotes.speakers import (
     _CENTRAL_DETERMINERS, _MORE, _STOP_LOWER, Mention, SpeakerResolver, Tok, _is_person_noun, _unpossessed, clause_subject,
-    introduces_author, new_speaker_clause, people_postmodifier,
+    introduces_author, introduces_name, new_speaker_clause, people_postmodifier,
     relative_participle, speaker_after, speaker_before, subject_with_verb,
     tokenize, tokenize_head,
 )
@@ -564,7 +564,9 @@ class _Extractor:
         if m is None:
             return "other", None, None
         lead_words = [t for t in pre if t.start < m.start and t.text not in ",;:" and t.low not in ("and", "but", "as")]
-        if lead_words and not introduces_author(lead_words):  # (not '"...," a statement from the company said')
+        if lead_words and not introduces_author(lead_words) and not (
+            m.kind == "name" and introduces_name(text, [t for t in pre if t.start < m.start])
+        ):  # (not '"...," a statement from the company said', '"...," the chairman, David Shafer, said')
             return "other", None, None
         return "attr", m, cue
 
@@ -674,10 +676,22 @@ class _Extractor:
                     cue.used = not intro_clause
                     span.cue = (cue.start, cue.end)
                 continue
-            if _title_like(words) or not words:
+            if not words or _title_like(words) and not self._named_by_cue(span):
                 span.role = "scare"
             else:
-                span.role = "fragment"
+                span.role = "fragment"  # ('called the law "Jim Crow 2.0"': a name given, in Title Case)
+
+    def _named_by_cue(self, span: _Span) -> bool:
+        """Does a naming verb shortly before the span give it as a name ('called it "Jim Crow
+        2.0"', 'dubbed the plan "Operation Warp Speed"'), with its object between? (With none,
+        the verb is a participle: 'a user labelled "Anonymous"'.)"""
+        if span.open is None:
+            return False
+        found = self.cues_before(self.sent(span.open), span.open, 1)
+        return bool(found) and found[0].lemma in _NAMING_VERBS and span.open - found[0].end <= 60 and (
+            _WORD.search(self.text, found[0].end, span.open) is not None
+            and not _CLAUSE_PUNCT.search(self.text, found[0].end, span.open)
+        )
 
     # --- pass 3: reported speech ---------------------------------------------------------
     def reported(self) -> list[_Item]:

@@ -1059,6 +1059,15 @@ def introduces_author(words: Sequence[Tok]) -> bool:
     return len(body) == 2 and _names_author(*body)
 
 
+def introduces_name(text: str, toks: Sequence[Tok]) -> bool:
+    """Are the tokens a role and the comma of an apposition, before a name ('"...," the
+    party's chairman, David Shafer, said')?"""
+    if len(toks) < 2 or toks[-1].text != ",":
+        return False
+    role = _classify(text, list(toks[:-1]))
+    return role is not None and role.kind == "role"
+
+
 def _modifier_object(toks: Sequence[Tok], i: int) -> int | None:
     """Start of the few words ending at ``toks[i]`` that are the object of a modifier after a
     people noun, whatever their own head: "people familiar with [the matter]"."""

@@ -1389,3 +1389,24 @@ def test_a_show_title_after_a_possessive_is_no_quote():
     text = ('"This is not a joke," Kaine said in an interview on CNN\'s "New Day." '
             '"Our democracy depends on it."')
     assert [content(text, q) for q in run(text)] == ["This is not a joke,", "Our democracy depends on it."]
+
+
+@pytest.mark.parametrize("text", [
+    '"This bill makes it easier to vote," the party\'s chairman, David Shafer, said in a statement.',
+    '"This bill makes it easier to vote," her attorney, David Shafer, said.',
+])
+def test_a_role_in_apposition_before_the_name_after_a_quotation(text):
+    [q] = run(text)
+    assert q.type == "direct" and content(text, q) == "This bill makes it easier to vote,"
+    assert speaker(text, q) == "David Shafer" and cue(text, q) == "said"
+
+
+def test_a_name_in_title_case_given_by_a_naming_verb_is_a_mixed_quote():
+    text = 'Stacey Abrams called the law "Jim Crow 2.0."'
+    [q] = run(text)
+    assert q.type == "mixed" and content(text, q) == 'the law "Jim Crow 2.0."' and speaker(text, q) == "Stacey Abrams"
+
+
+def test_a_name_after_a_participle_of_a_naming_verb_is_no_quote():
+    text = 'A user labelled "Anonymous" posted the files on the forum.'
+    assert run(text) == []
