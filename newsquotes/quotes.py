@@ -305,6 +305,13 @@ def _cue_hits(text: str) -> tuple[list[tuple[int, int, str]], list[tuple[int, in
 # A word that is a cue only before a quotation, right before an opening mark (the scan is
 # anchored at the mark, so it runs once per quotation, not once per word).
 _QUOTATION_CUE = re.compile(r"\b(" + _trie_pattern(cues.QUOTATION_CUE_LEMMA) + r")[,:]?[^\S\n]*$")
+# The same words as finite verbs after a quotation, with a pronoun or a name as subject ('"...,"
+# she notes', '"...," Smith vows', '"...," he posted Wednesday'): there, no noun reading fits.
+_AFTER_QUOTATION_CUE = re.compile(
+    r",?[^\S\n]+(?:he|she|they|we|I|[A-Z][\w'’.\-]*(?:[^\S\n]+[A-Z][\w'’.\-]*){0,2})[^\S\n]+("
+    + _trie_pattern({f for f in cues.QUOTATION_CUE_LEMMA if f.endswith(("s", "ed")) and not f.startswith("believ")})
+    + r")\b"
+)
 # A naming participle after a comma, with its object between it and the quoted words
 # (', calling the case "a total scam"'): elsewhere "calling" is no cue ("calling on voters").
 _NAMING_PARTICIPLE = re.compile(r",[^\S\n]+(calling)[^\S\n]+(?:[\w'’-]+[^\S\n]+){1,4}$")
@@ -434,6 +441,10 @@ class _Extractor:
         text = self.text
         hits = []
         for span in self.spans:
+            if span.close is not None:
+                after = _AFTER_QUOTATION_CUE.match(text, span.close + 1, span.close + 60)
+                if after is not None:
+                    hits.append((after.start(1), after.end(1), after.group(1)))
             if span.open is None:
                 continue
             m = _QUOTATION_CUE.search(text, max(0, span.open - 24), span.open)
@@ -449,7 +460,7 @@ class _Extractor:
             subject = speaker_before(text, s0, pos)
             if subject is not None and not _after_preposition(text, s0, subject.start):
                 hits.append((pos, m.end(1), m.group(1)))
-        return hits
+        return sorted(set(hits))  # (a word between two quotations may be found after one and before the other)
 
     def _before_quotation(self, pos: int) -> bool:
         k = bisect_left(self._quotation_starts, pos)

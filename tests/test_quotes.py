@@ -1410,3 +1410,18 @@ def test_a_name_in_title_case_given_by_a_naming_verb_is_a_mixed_quote():
 def test_a_name_after_a_participle_of_a_naming_verb_is_no_quote():
     text = 'A user labelled "Anonymous" posted the files on the forum.'
     assert run(text) == []
+
+
+@pytest.mark.parametrize("text, verb", [
+    ('"The data are clear," she notes.', "notes"),
+    ('"We will win," Smith vows.', "vows"),
+    ('"I will never stop fighting," he posted on Wednesday.', "posted"),
+])
+def test_a_verb_with_a_noun_reading_is_a_cue_after_a_quotation_and_its_subject(text, verb):
+    [q] = run(text)
+    assert q.type == "direct" and cue(text, q) == verb
+
+
+def test_the_same_words_as_nouns_stay_no_cue():
+    text = "The field notes were lost. Smith posts were deleted."
+    assert run(text) == []
