@@ -636,6 +636,10 @@ class _Extractor:
                 m = speaker_after(text, cue.end, span.open)
                 if m is not None:
                     residue = [t for t in residue if t.start >= m.end]
+                    if not text[m.end:span.open].strip() and text[self.sentences[si].start:cue.start].strip():
+                        # '... and said the president "looks forward to it"': no comma or colon
+                        # after the noun, so it is the subject of the quoted words, not a speaker
+                        return "fragment", m, cue
             if m is None and text[cue.start:cue.end].lower().endswith("ing"):
                 m = self._first_report_subject(si, s0, cue)  # 'X defended it whilst writing "...'
         if not _residue_ok(residue, cue, colon):

@@ -1425,3 +1425,21 @@ def test_a_verb_with_a_noun_reading_is_a_cue_after_a_quotation_and_its_subject(t
 def test_the_same_words_as_nouns_stay_no_cue():
     text = "The field notes were lost. Smith posts were deleted."
     assert run(text) == []
+
+
+def test_a_noun_after_said_with_no_comma_before_the_quotation_is_its_subject():
+    text = 'Grisham called the process "illegitimate" and said the president "looks forward to a fair trial."'
+    quotes = run(text)
+    assert [(q.type, content(text, q), speaker(text, q)) for q in quotes] == [
+        ("mixed", 'the process "illegitimate"', "Grisham"),
+        ("mixed", 'the president "looks forward to a fair trial."', "Grisham"),
+    ]
+
+
+@pytest.mark.parametrize("text, who", [
+    ('Said Trump: "We will win."', "Trump"),
+    ('The crowd cheered, said the organizer, "louder than ever before."', "the organizer"),
+])
+def test_an_inverted_speaker_with_a_colon_or_comma_still_attributes_the_quotation(text, who):
+    q = run(text)[0]
+    assert q.type == "direct" and speaker(text, q) == who
