@@ -1005,7 +1005,7 @@ class _Extractor:
             return toks[k].start  # "said that, as the parents came from India, they ...": a clause
         if toks[k].low in ("to", "for", "of", "about", "with", "by", "and", "or", "but", "as", "so") or toks[k].low in _AUX:
             return None  # a request, an object or a verb phrase, not a reported clause
-        if toks[k].low.endswith("ing") and not toks[k].cap and not _gerund_subject(toks, k):
+        if that is None and toks[k].low.endswith("ing") and not toks[k].cap and not _gerund_subject(toks, k):
             return None  # "admitted lying to investigators": an object, not a reported clause
         if cue.lemma in cues.CLAUSE_VERBS and (participle or cue.lemma not in _STRONG) and k == 0:
             # "announced the start of ...": weaker verbs need "that" or a finite verb early on
@@ -1562,6 +1562,15 @@ def _coordinated(text: str, s0: int, pos: int) -> bool:
     return _coordination(text, s0, pos) is not None
 
 
+# "but" or "and" and a verb of saying no more, with no subject: the speaker's next act after the
+# report ("said the president supports reforms but did not elaborate"); "but would not pass"
+# goes on with the reported clause.
+_REFUSAL = re.compile(
+    r",?\s+(?:but|and)\s+(?:(?:did|would|could)\s+not|didn't|wouldn't|couldn't|declined\s+to|refused\s+to)\s+"
+    r"(?:elaborate|say|comment|specify|provide|give|offer|discuss|disclose|answer|respond|identify|name|explain|detail)\b"
+)
+
+
 def _clause_end(text: str, start: int, s1: int, sent_cues: list[_Cue]) -> int:
     """The reported clause ends at the sentence end, before a coordinated second report
     (", and told the police ...", ", with the i reporting ...") or a participle cue after a
@@ -1571,6 +1580,9 @@ def _clause_end(text: str, start: int, s1: int, sent_cues: list[_Cue]) -> int:
     if colon:
         s1 = colon.start()
     s1 = _contrast_break(text, start, s1)
+    refusal = _REFUSAL.search(text, start, s1)
+    if refusal is not None:
+        s1 = refusal.start()  # "..., but did not elaborate": the speaker's next act
     for c in sent_cues:
         if start < c.start < s1:
             w = re.search(r",\s*with\s+[^,]{1,60}$", text[max(start, c.start - 70):c.start])

@@ -1443,3 +1443,19 @@ def test_a_noun_after_said_with_no_comma_before_the_quotation_is_its_subject():
 def test_an_inverted_speaker_with_a_colon_or_comma_still_attributes_the_quotation(text, who):
     q = run(text)[0]
     assert q.type == "direct" and speaker(text, q) == who
+
+
+def test_a_gerund_subject_after_that_is_reported():
+    text = "McConnell warned Democrats on Tuesday that eliminating the filibuster would backfire."
+    [q] = run(text)
+    assert content(text, q) == "eliminating the filibuster would backfire" and cue(text, q) == "warned"
+
+
+@pytest.mark.parametrize("text, reported", [
+    ('Psaki said the president "supports reforms" but did not elaborate.', 'the president "supports reforms"'),
+    ("The spokesman said the talks had stalled but declined to give details.", "the talks had stalled"),
+    ("The mayor said the plan was costly but would not pass.", "the plan was costly but would not pass"),
+])
+def test_declining_to_say_more_is_no_part_of_the_report(text, reported):
+    [q] = run(text)
+    assert content(text, q) == reported
