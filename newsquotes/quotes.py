@@ -1477,7 +1477,8 @@ def _sentence_like(content: str, words: list[str], after_quote: bool = False) ->
     """Does a quote with no attribution of its own read as speech? ``after_quote``: it follows a
     direct quote in the same paragraph, so a short sentence will do ("Farmers are hurting.")."""
     if after_quote and content.rstrip()[-1:] in ".!?":
-        return len(words) >= 2  # (title case is no sign of a name here: "Believe me.")
+        # (title case is no sign of a name here: "Believe me."; one capitalised word will do: "Never.")
+        return len(words) >= 2 or content[:1].isupper()
     if len(words) < 4 or _title_like(words):
         return False
     return content[:1].isupper() or content[:1] in "[…." or content.rstrip()[-1:] in ".!?,"

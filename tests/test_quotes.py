@@ -1459,3 +1459,9 @@ def test_a_gerund_subject_after_that_is_reported():
 def test_declining_to_say_more_is_no_part_of_the_report(text, reported):
     [q] = run(text)
     assert content(text, q) == reported
+
+
+def test_a_one_word_sentence_quoted_after_an_attributed_quote_continues_it():
+    text = '"I\'m not going to change my mind," Manchin said. "Never."'
+    assert [(content(text, q), speaker(text, q)) for q in run(text)] == [
+        ("I'm not going to change my mind,", "Manchin"), ("Never.", "Manchin")]
