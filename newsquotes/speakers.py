@@ -951,6 +951,8 @@ def _topic_preposition(toks: Sequence[Tok], start: int | None, i: int) -> int | 
 # Modifiers after a people noun that hold another noun phrase: "officials in Beijing",
 # "experts at the university", "a person familiar with the matter".
 _POSTMODIFIERS = (("in",), ("at",), ("from",), ("familiar", "with"), ("close", "to"), ("briefed", "on"))
+# Members of a party, who may be qualified as people are ("Republicans close to the leadership")
+_PARTY_MEMBERS = frozenset({"democrats", "republicans", "conservatives", "liberals", "tories", "greens"})
 _PARTICIPLE_PREPOSITIONS = frozenset({"in", "at", "on", "for", "with", "from", "outside", "near", "inside"})
 
 
@@ -979,7 +981,7 @@ def _modifier_at(toks: Sequence[Tok], k: int) -> int:
     if _ing_participle_after_body(toks, k):
         # with its preposition: "officials [meeting in] Geneva", "lawyers [working for] the firm"
         return 2 if k + 1 < len(toks) and toks[k + 1].low in _PARTICIPLE_PREPOSITIONS else 1
-    if not (_is_person_noun(toks[k - 1].low) or toks[k - 1].low in _DOCUMENT_NOUNS):
+    if not (_is_person_noun(toks[k - 1].low) or toks[k - 1].low in _DOCUMENT_NOUNS or toks[k - 1].low in _PARTY_MEMBERS):
         return 0
     if _author_at(toks, k):
         return 1

@@ -696,3 +696,9 @@ def test_a_campaign_spokesman_is_resolved_later_by_surname():
 def test_people_qualified_by_a_participle_and_a_place_are_the_speaker(text, head):
     q = only(text)
     assert speaker(text, q) == head and q.speaker_kind == "role"
+
+
+def test_party_members_qualified_by_a_modifier_are_the_speaker():
+    text = "Two senior Republicans close to the leadership said the deal was dead."
+    q = only(text)
+    assert speaker(text, q) == "Two senior Republicans close to the leadership"
