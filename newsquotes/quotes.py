@@ -33,7 +33,7 @@ from newsquotes.adjuncts import adjunct_end, adjuncts_end, is_setting
 from newsquotes.model import Quote, Sentence
 from newsquotes.speakers import (
     _CENTRAL_DETERMINERS, _MORE, _STOP_LOWER, Mention, SpeakerResolver, Tok, _is_person_noun, _unpossessed, clause_subject,
-    introduces_author, new_speaker_clause, people_postmodifier,
+    introduces_author, introduces_name, new_speaker_clause, people_postmodifier,
     relative_participle, speaker_after, speaker_before, subject_with_verb,
     tokenize, tokenize_head,
 )
@@ -356,6 +356,13 @@ def _cue_hits(text: str) -> tuple[list[tuple[int, int, str]], list[tuple[int, in
 # A word that is a cue only before a quotation, right before an opening mark (the scan is
 # anchored at the mark, so it runs once per quotation, not once per word).
 _QUOTATION_CUE = re.compile(r"\b(" + _trie_pattern(cues.QUOTATION_CUE_LEMMA) + r")[,:]?[^\S\n]*$")
+# The same words as finite verbs after a quotation, with a pronoun or a name as subject ('"...,"
+# she notes', '"...," Smith vows', '"...," he posted Wednesday'): there, no noun reading fits.
+_AFTER_QUOTATION_CUE = re.compile(
+    r",?[^\S\n]+(?:he|she|they|we|I|[A-Z][\w'’.\-]*(?:[^\S\n]+[A-Z][\w'’.\-]*){0,2})[^\S\n]+("
+    + _trie_pattern({f for f in cues.QUOTATION_CUE_LEMMA if f.endswith(("s", "ed")) and not f.startswith("believ")})
+    + r")\b"
+)
 # A naming participle after a comma, with its object between it and the quoted words
 # (', calling the case "a total scam"'): elsewhere "calling" is no cue ("calling on voters").
 _NAMING_PARTICIPLE = re.compile(r",[^\S\n]+(calling)[^\S\n]+(?:[\w'’-]+[^\S\n]+){1,4}$")
@@ -443,8 +450,8 @@ def _find_cues(text: str, lo: int, hi: int, headline: bool, inside, before_quota
             prev = prev[:-1] + ["."]  # '..., "' stands between: no adjacent word
         if prev and prev[-1] == "to":
             continue  # infinitive: "declined to say", "agreeing to work"
-        if _negated(prev):
-            continue
+        if prev and prev[-1] != "." and _negated(prev):
+            continue  # (not across punctuation: '"I have no idea," said X' is no negated cue)
         if prev and (prev[-1] in _BE or len(prev) > 1 and prev[-1].endswith("ly") and prev[-2] in _BE) and not low.endswith("ing"):
             continue  # passive: "was told to", "is said to", "was initially denied"
         if prev and prev[-1] in _NOUN_DETERMINERS:
@@ -519,6 +526,10 @@ class _Extractor:
         text = self.text
         hits = []
         for span in self.spans:
+            if span.close is not None:
+                after = _AFTER_QUOTATION_CUE.match(text, span.close + 1, span.close + 60)
+                if after is not None:
+                    hits.append((after.start(1), after.end(1), after.group(1)))
             if span.open is None:
                 continue
             m = _QUOTATION_CUE.search(text, max(0, span.open - 24), span.open)
@@ -534,7 +545,7 @@ class _Extractor:
             subject = self._speaker_before(s0, pos)
             if subject is not None and not _after_preposition(text, s0, subject.start):
                 hits.append((pos, m.end(1), m.group(1)))
-        return hits
+        return sorted(set(hits))  # (a word between two quotations may be found after one and before the other)
 
     def _before_quotation(self, pos: int) -> bool:
         k = bisect_left(self._quotation_starts, pos)
@@ -679,7 +690,9 @@ class _Extractor:
         if m is None:
             return "other", None, None
         lead_words = [t for t in pre if t.start < m.start and t.text not in ",;:" and t.low not in ("and", "but", "as")]
-        if lead_words and not introduces_author(lead_words):  # (not '"...," a statement from the company said')
+        if lead_words and not introduces_author(lead_words) and not (
+            m.kind == "name" and introduces_name(text, [t for t in pre if t.start < m.start])
+        ):  # (not '"...," a statement from the company said', '"...," the chairman, David Shafer, said')
             return "other", None, None
         return "attr", m, cue
 
@@ -738,6 +751,10 @@ class _Extractor:
                 m = speaker_after(text, cue.end, span.open)
                 if m is not None:
                     residue = [t for t in residue if t.start >= m.end]
+                    if not text[m.end:span.open].strip() and text[self.sentences[si].start:cue.start].strip():
+                        # '... and said the president "looks forward to it"': no comma or colon
+                        # after the noun, so it is the subject of the quoted words, not a speaker
+                        return "fragment", m, cue
             if m is None and text[cue.start:cue.end].lower().endswith("ing"):
                 m = self._first_report_subject(si, s0, cue)  # 'X defended it whilst writing "...'
         if not _residue_ok(residue, cue, colon):
@@ -771,8 +788,11 @@ class _Extractor:
                 if kind == "float" and not _sentence_like(content, words, after_quote):
                     span.role = "scare"
                     continue
-                if kind != "float" and len(words) <= 3 and _title_like(words) and not content.rstrip().endswith((".", "!", "?", ",")):
-                    span.role = "scare"
+                if kind != "float" and _title_like(words) and (
+                    len(words) <= 3 and not content.rstrip().endswith((".", "!", "?", ","))
+                    or _after_possessive(self.text, span.open)
+                ):
+                    span.role = "scare"  # a name, or a show's title: 'on CNN's "New Day."'
                     continue
                 span.role = "direct"
                 prev_direct = True
@@ -787,10 +807,22 @@ class _Extractor:
                     cue.used = not intro_clause
                     span.cue = (cue.start, cue.end)
                 continue
-            if _title_like(words) or not words:
+            if not words or _title_like(words) and not self._named_by_cue(span):
                 span.role = "scare"
             else:
-                span.role = "fragment"
+                span.role = "fragment"  # ('called the law "Jim Crow 2.0"': a name given, in Title Case)
+
+    def _named_by_cue(self, span: _Span) -> bool:
+        """Does a naming verb shortly before the span give it as a name ('called it "Jim Crow
+        2.0"', 'dubbed the plan "Operation Warp Speed"'), with its object between? (With none,
+        the verb is a participle: 'a user labelled "Anonymous"'.)"""
+        if span.open is None:
+            return False
+        found = self.cues_before(self.sent(span.open), span.open, 1)
+        return bool(found) and found[0].lemma in _NAMING_VERBS and span.open - found[0].end <= 60 and (
+            _WORD.search(self.text, found[0].end, span.open) is not None
+            and not _CLAUSE_PUNCT.search(self.text, found[0].end, span.open)
+        )
 
     # --- pass 3: reported speech ---------------------------------------------------------
     def reported(self) -> list[_Item]:
@@ -946,7 +978,17 @@ class _Extractor:
         start = self._complement_start(cue, attr_end, s1, participle)
         if start is None:
             return None
-        end = _clause_end(self.text, start, s1, self.cues_between(si, start, s1, 20))
+        text = self.text
+        end = _clause_end(text, start, s1, self.cues_between(si, start, s1, 20))
+        if cue.lemma in _NAMING_VERBS:
+            end = _name_end(text, start, end)
+        if _RELATIVE_SUBJECT.search(text, max(0, cue.start - 30), cue.start):
+            # "Trump, who said taxes would fall, now says ...": the relative clause ends at its comma
+            comma = _RELATIVE_END.search(text, start, end)
+            if comma is not None:
+                end = comma.end(1)
+            if _QUOTED_TITLE.fullmatch(text, start, end) and _title_like(_WORD.findall(text, start, end)):
+                return None  # "who wrote "The Art of the Deal,"": a work's title, not a report
         return self._clause_item(start, end, m, cue, "clause")
 
     def _adjuncts_after(self, cue: _Cue, attr_end: int, s1: int) -> int:
@@ -1049,8 +1091,11 @@ class _Extractor:
             return None
         k = 0
         that = next((i for i, t in enumerate(toks[:10]) if t.low == "that"), None)
-        # (a "that" inside quotation marks belongs to the quote: 'said it was "damning that ...')
-        if that is not None and any(t.text in (";", '"', "“", "”") or t.low in cues.CUE_LEMMA for t in toks[:that]):
+        # (a "that" inside quotation marks belongs to the quote: 'said it was "damning that ...';
+        # not after a quoted name: 'told NBC's "Meet the Press" that ...')
+        if that is not None and (
+            self.inside(toks[that].start) or any(t.text == ";" or t.low in cues.CUE_LEMMA for t in toks[:that])
+        ):
             that = None
         if that is not None:
             k = that + 1
@@ -1077,7 +1122,7 @@ class _Extractor:
             return toks[k].start  # "said that, as the parents came from India, they ...": a clause
         if toks[k].low in ("to", "for", "of", "about", "with", "by", "and", "or", "but", "as", "so") or toks[k].low in _AUX:
             return None  # a request, an object or a verb phrase, not a reported clause
-        if toks[k].low.endswith("ing") and not toks[k].cap and not _gerund_subject(toks, k):
+        if that is None and toks[k].low.endswith("ing") and not toks[k].cap and not _gerund_subject(toks, k):
             return None  # "admitted lying to investigators": an object, not a reported clause
         if cue.lemma in cues.CLAUSE_VERBS and (participle or cue.lemma not in _STRONG) and k == 0:
             # "announced the start of ...": weaker verbs need "that" or a finite verb early on
@@ -1425,7 +1470,7 @@ def _topic_after_listener(toks: list[Tok], k: int, lemma: str) -> bool:
     if not (0 < j < len(toks) - 1 and toks[j - 1].low not in _LISTENER_DETERMINERS):
         return False
     if toks[j].low == "of":
-        return lemma in _OF_TOPIC_VERBS and not _clause_after_of_phrase(toks, j + 1)
+        return lemma in _OF_TOPIC_VERBS and _clause_after_of_phrase(toks, j + 1) is None
     return toks[j].low == "about" and not toks[j + 1].text[0].isdigit()
 
 
@@ -1434,18 +1479,18 @@ def _topic_after_listener(toks: list[Tok], k: int, lemma: str) -> bool:
 _OF_TOPIC_VERBS = frozenset({"inform", "warn", "assure"})
 
 
-def _clause_after_of_phrase(toks: list[Tok], j: int) -> bool:
-    """Does a clause follow the short noun phrase that opens at ``j``, after an "of"? Then
-    the "of" phrase was part of the listener ("warned members of Congress the bill would
-    fail"), not the topic."""
+def _clause_after_of_phrase(toks: list[Tok], j: int) -> int | None:
+    """Where a clause starts after the short noun phrase that opens at ``j``, after an "of",
+    or None. With a clause, the "of" phrase is part of the listener ("warned members of
+    Congress the bill would fail"), not the topic."""
     if j < len(toks) and toks[j].low in _LISTENER_DETERMINERS:
         j += 1
     end = j + _NOUN_LISTENER_WORDS
     while j < len(toks) and j < end and (toks[j].cap or _plain_word(toks[j])) and not _finite_verb(toks[j]):
         if _subject_and_verb(toks, j + 1):
-            return True
+            return j + 1
         j += 1
-    return False
+    return None
 
 
 # Determiners that open a common-noun listener ("told the senator", "warned his staff"); "her"
@@ -1507,15 +1552,22 @@ def _subject_and_verb(toks: list[Tok], k: int) -> bool:
 
 def _noun_listener_end(toks: list[Tok]) -> int:
     """The end of a common-noun listener after a "tell"-type verb, when a clause without
-    "that" follows it ("told the senator the vote would be delayed"): the object is a
-    determiner and up to three words, and the clause a subject with a finite verb. Without
-    that clause the words are the object or the content itself ("warned the move would
-    fail", "told the senator's aides about it"); 0 then."""
-    if len(toks) < 4 or toks[0].low not in _LISTENER_DETERMINERS or not _plain_word(toks[1]):
-        return 0
-    j = 2
-    while j < len(toks) and j <= _NOUN_LISTENER_WORDS and _plain_word(toks[j]):
+    "that" follows it ("told the senator the vote would be delayed", "told supporters the
+    election was stolen", "told members of Congress the bill would pass"): the object is up
+    to three words, after a determiner or not, perhaps with an "of" phrase, and the clause a
+    subject with a finite verb. Without that clause the words are the object or the content
+    itself ("warned the move would fail", "warned prices would rise", "told the senator's
+    aides about it"); 0 then."""
+    j = 1 if toks and toks[0].low in _LISTENER_DETERMINERS else 0
+    first = j
+    while j < len(toks) and j - first < _NOUN_LISTENER_WORDS and _plain_word(toks[j]):
         j += 1
+    if j == first:
+        return 0
+    if j < len(toks) and toks[j].low == "of":
+        clause = _clause_after_of_phrase(toks, j + 1)
+        if clause is not None:
+            return clause
     return j if _subject_and_verb(toks, j) else 0
 
 
@@ -1545,10 +1597,16 @@ def _sentence_like(content: str, words: list[str], after_quote: bool = False) ->
     """Does a quote with no attribution of its own read as speech? ``after_quote``: it follows a
     direct quote in the same paragraph, so a short sentence will do ("Farmers are hurting.")."""
     if after_quote and content.rstrip()[-1:] in ".!?":
-        return len(words) >= 2  # (title case is no sign of a name here: "Believe me.")
+        # (title case is no sign of a name here: "Believe me."; one capitalised word will do: "Never.")
+        return len(words) >= 2 or content[:1].isupper()
     if len(words) < 4 or _title_like(words):
         return False
     return content[:1].isupper() or content[:1] in "[…." or content.rstrip()[-1:] in ".!?,"
+
+
+def _after_possessive(text: str, mark: int | None) -> bool:
+    """Does a possessive stand right before the opening mark at ``mark`` ('CNN's "New Day"')?"""
+    return mark is not None and text[max(0, mark - 4):mark].rstrip().endswith(_POSSESSIVE_END[:2])
 
 
 _TITLE_WORDS = 8  # the most words of a title
@@ -1628,6 +1686,15 @@ def _coordinated(text: str, s0: int, pos: int) -> bool:
     return _coordination(text, s0, pos) is not None
 
 
+# "but" or "and" and a verb of saying no more, with no subject: the speaker's next act after the
+# report ("said the president supports reforms but did not elaborate"); "but would not pass"
+# goes on with the reported clause.
+_REFUSAL = re.compile(
+    r",?\s+(?:but|and)\s+(?:(?:did|would|could)\s+not|didn't|wouldn't|couldn't|declined\s+to|refused\s+to)\s+"
+    r"(?:elaborate|say|comment|specify|provide|give|offer|discuss|disclose|answer|respond|identify|name|explain|detail)\b"
+)
+
+
 def _clause_end(text: str, start: int, s1: int, sent_cues: list[_Cue]) -> int:
     """The reported clause ends at the sentence end, before a coordinated second report
     (", and told the police ...", ", with the i reporting ...") or a participle cue after a
@@ -1637,6 +1704,9 @@ def _clause_end(text: str, start: int, s1: int, sent_cues: list[_Cue]) -> int:
     if colon:
         s1 = colon.start()
     s1 = _contrast_break(text, start, s1)
+    refusal = _REFUSAL.search(text, start, s1)
+    if refusal is not None:
+        s1 = refusal.start()  # "..., but did not elaborate": the speaker's next act
     for c in sent_cues:
         if start < c.start < s1:
             w = _WITH_PHRASE_END.search(text[max(start, c.start - 70):c.start])
@@ -1656,6 +1726,30 @@ def _clause_end(text: str, start: int, s1: int, sent_cues: list[_Cue]) -> int:
             if outer is not None:
                 return outer  # ", the senator said.": the outer report, of which this clause is part
     return s1
+
+
+# ", who" (and an auxiliary or adverbs) right before a cue: the speaker is named before a
+# relative clause ("Trump, who has long argued that ...")
+_RELATIVE_SUBJECT = re.compile(r",\s*who\s+(?:(?:has|had|have|also|long|once|later|\w+ly)\s+){0,2}$")
+# the comma that closes a relative clause, after the closing mark of a quotation if one ends there
+_RELATIVE_END = re.compile(r"(,[\"”]?)")
+_QUOTED_TITLE = re.compile(r"[\"“][^\"“”]+[\"”]")
+
+
+# Verbs that report a name given to something: what they report is the object and the name.
+_NAMING_VERBS = frozenset({"call", "label", "dub"})
+# A closing mark, then "and" and a word: the next act of the speaker if the word is a verb
+_AND_AFTER_MARK = re.compile(r"[\"”]\s+and\s+(?:\w+ly\s+)?([a-z]+)\b")
+
+
+def _name_end(text: str, start: int, end: int) -> int:
+    """Where the report of a naming verb ends: after the quoted name when a verb follows it
+    ('called the case a "witch hunt" and accused prosecutors of ...'); ``end`` otherwise
+    ('called it "unfair" and "reckless"', 'called it "bold" and overdue')."""
+    m = _AND_AFTER_MARK.search(text, start, min(end, start + 300))  # (bounded: linear time)
+    if m is not None and (m.group(1) in _FINITE_CUES or _past_form(m.group(1)) or m.group(1).endswith("ing")):
+        return m.start() + 1
+    return end
 
 
 def _trailing_source(text: str, c: _Cue, s1: int) -> bool:
@@ -1706,8 +1800,9 @@ _COMMA = re.compile(",")
 _COLON_OR_SEMICOLON = re.compile("[:;]")
 _OPENING_COMMAS = 4  # commas tried after a sentence-opening participle cue
 
-# ", but", ", while", ", whereas" before a clause that may be the writer's own.
-_CONTRAST = re.compile(r",\s*(?:but|while|whereas)\s+")
+# ", but", ", while", ", whereas" before a clause that may be the writer's own; the comma may
+# close a quotation ('called it "reckless," while ...'), which then ends with it.
+_CONTRAST = re.compile(r",([\"”’]?)\s*(?:but|while|whereas)\s+")
 _CONTRASTS_TRIED = 4  # (bounded: a hostile clause may hold thousands)
 
 
@@ -1776,7 +1871,7 @@ def _contrast_break(text: str, start: int, s1: int) -> int:
     with the speaker ("..., but it could still pass") stays in the report."""
     for m in islice(_CONTRAST.finditer(text, start, s1), _CONTRASTS_TRIED):
         if new_speaker_clause(text, m.end(), s1):
-            return m.start()
+            return m.end(1) if m.group(1) else m.start()
     return s1
 
 

@@ -464,25 +464,30 @@ def _classify(text: str, toks: list[Tok]) -> Mention | None:
         return _body_or_its_officer(text, toks)
     if _possessive_name(toks):  # "Moody's said", "a report by McDonald's": the company itself
         return Mention(toks[0].start, head.end, text[toks[0].start:head.end], "organization")
+    modifier: tuple[list[Tok], list[Tok]] | None = None  # (name, run) of "Trump" in "Trump campaign ..."
     for run in _runs(toks):
         core = person_core(run)
         if len(core) == 1 and _nationality(core[0].text) and run[-1] is not toks[-1]:
             core = []  # "the Russian ministry"
+        if not core:
+            continue
+        if modifier is not None:
+            # "Trump campaign spokeswoman Karoline Leavitt": the person is the one named after
+            # the role, when only nouns stand between ("Rathbun the Scientology ..." keeps Rathbun)
+            between = [t for t in toks if modifier[1][-1].end <= t.start < run[0].start]
+            if run[0].cap or not all(t.text.isalpha() and not t.cap and t.low not in _CONNECTORS for t in between):
+                core = modifier[0]
+            return _name_mention(text, toks, core)
         after = next((t for t in toks if t.start >= run[-1].end), None)
-        if core and after is not None and not head.cap and after.low not in (
-            "for", "of", "at", "from", "with", "in", "and"
-        ):
-            core = []  # a name modifying a common noun: "the Kremlin press office"
-        if core:
-            end = core[-1].end
-            # keep conjoined people whole ("Smith and Jones"); drop trailing PPs otherwise
-            rest = [t for t in toks if t.start >= end]
-            group = any(t.low == "and" for t in rest) and any(t.cap for t in rest)
-            if group:
-                end = toks[-1].end
-            start = toks[0].start
-            return Mention(start, end, text[start:end], "name",
-                           " ".join(t.text for t in core), group)
+        if after is not None and not after.cap and after.low not in ("for", "of", "at", "from", "with", "in", "and"):
+            if not head.cap:
+                continue  # a name modifying a common noun: "the Kremlin press office"
+            if after.text.isalpha():
+                modifier = core, run  # the speaker unless a role and a name follow
+                continue
+        return _name_mention(text, toks, core)
+    if modifier is not None:
+        return _name_mention(text, toks, modifier[0])
     start, end = toks[0].start, head.end
     phrase = text[start:end]
     if _is_person_noun(head.low) and (not head.cap or len(toks) == 1) or _compound_title(toks, len(toks) - 1):
@@ -494,6 +499,18 @@ def _classify(text: str, toks: list[Tok]) -> Mention | None:
     if _is_org_noun(head.low):
         return Mention(start, end, phrase, "organization")
     return None
+
+
+def _name_mention(text: str, toks: Sequence[Tok], core: Sequence[Tok]) -> Mention:
+    """A phrase naming a person ``core``: conjoined people are kept whole ("Smith and Jones"),
+    other words after the name (a prepositional phrase) are left out."""
+    end = core[-1].end
+    rest = [t for t in toks if t.start >= end]
+    group = any(t.low == "and" for t in rest) and any(t.cap for t in rest)
+    if group:
+        end = toks[-1].end
+    start = toks[0].start
+    return Mention(start, end, text[start:end], "name", " ".join(t.text for t in core), group)
 
 
 def _possessive_name(toks: Sequence[Tok]) -> bool:
@@ -809,6 +826,19 @@ def _skip_adverbs_forward(toks: Sequence[Tok], v: int, i: int) -> int:
     return v
 
 
+def _skip_parenthesis(toks: Sequence[Tok], i: int) -> int:
+    """The token before a short parenthesis that ends at ``i``, or ``i``: a parenthesis between
+    the speaker and the verb, "Sen. Ted Cruz (R-Texas) said", "the World Health Organization
+    (WHO) said"."""
+    if i > 1 and toks[i].text == ")":
+        j = i - 1
+        while j > 0 and i - j <= _PAREN_TOKENS and toks[j].text not in "()":
+            j -= 1
+        if toks[j].text == "(" and j > 0:
+            return j - 1
+    return i
+
+
 def speaker_before(text: str, lo: int, hi: int, plural_verb: bool = False) -> Mention | None:
     """The speaker mention that ends right before a cue at ``hi`` (window starts at ``lo``)."""
     toks = tokenize(text, max(lo, hi - 400), hi)
@@ -835,14 +865,7 @@ def speaker_before(text: str, lo: int, hi: int, plural_verb: bool = False) -> Me
         start = _np_backward(toks, i - 1)
         if start is not None and start > 0 and toks[start - 1].low in ("quoted", "cited"):
             return _classify(text, toks[start:i])
-    if i > 1 and toks[i].text == ")":
-        # a parenthesis between the speaker and the verb: "Sen. Ted Cruz (R-Texas) said",
-        # "the World Health Organization (WHO) said"
-        j = i - 1
-        while j > 0 and i - j <= _PAREN_TOKENS and toks[j].text not in "()":
-            j -= 1
-        if toks[j].text == "(" and j > 0:
-            i = j - 1
+    i = _skip_parenthesis(toks, i)
     if i < 0:
         return None
     tok = toks[i]
@@ -892,7 +915,8 @@ def speaker_before(text: str, lo: int, hi: int, plural_verb: bool = False) -> Me
             ):
                 break
             end = prev - 1
-        i = end
+        # "Rep. Jim Jordan (R-Ohio), the chairman of the committee, said"
+        i = _skip_parenthesis(toks, end)
         if i < 0:
             return None
     start = _np_backward(toks, i)
@@ -982,6 +1006,9 @@ def _topic_preposition(toks: Sequence[Tok], start: int | None, i: int) -> int | 
 # Modifiers after a people noun that hold another noun phrase: "officials in Beijing",
 # "experts at the university", "a person familiar with the matter".
 _POSTMODIFIERS = (("in",), ("at",), ("from",), ("familiar", "with"), ("close", "to"), ("briefed", "on"))
+# Members of a party, who may be qualified as people are ("Republicans close to the leadership")
+_PARTY_MEMBERS = frozenset({"democrats", "republicans", "conservatives", "liberals", "tories", "greens"})
+_PARTICIPLE_PREPOSITIONS = frozenset({"in", "at", "on", "for", "with", "from", "outside", "near", "inside"})
 
 
 # Words in "-ing" that are nouns or prepositions after a noun ("the city planning commission",
@@ -1007,8 +1034,9 @@ def _modifier_at(toks: Sequence[Tok], k: int) -> int:
     if k < 1:
         return 0
     if _ing_participle_after_body(toks, k):
-        return 1
-    if not (_is_person_noun(toks[k - 1].low) or toks[k - 1].low in _DOCUMENT_NOUNS):
+        # with its preposition: "officials [meeting in] Geneva", "lawyers [working for] the firm"
+        return 2 if k + 1 < len(toks) and toks[k + 1].low in _PARTICIPLE_PREPOSITIONS else 1
+    if not (_is_person_noun(toks[k - 1].low) or toks[k - 1].low in _DOCUMENT_NOUNS or toks[k - 1].low in _PARTY_MEMBERS):
         return 0
     if _author_at(toks, k):
         return 1
@@ -1086,6 +1114,15 @@ def introduces_author(words: Sequence[Tok]) -> bool:
     """Are the words a document and its "from" or "by" ("a statement from"), before its author?"""
     body = words[1:] if words and words[0].low in cues.DETERMINERS else words
     return len(body) == 2 and _names_author(*body)
+
+
+def introduces_name(text: str, toks: Sequence[Tok]) -> bool:
+    """Are the tokens a role and the comma of an apposition, before a name ('"...," the
+    party's chairman, David Shafer, said')?"""
+    if len(toks) < 2 or toks[-1].text != ",":
+        return False
+    role = _classify(text, list(toks[:-1]))
+    return role is not None and role.kind == "role"
 
 
 def _modifier_object(toks: Sequence[Tok], i: int) -> int | None:

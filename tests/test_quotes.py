@@ -1305,3 +1305,163 @@ def test_quote_left_open_in_many_paragraphs():
 
     quotes = list(process_raw(text).quotes)
     assert len(quotes) == 300
+
+
+@pytest.mark.parametrize("text, said", [
+    ('"I have no idea," said John Thune.', "I have no idea,"),
+    ('"There is no doubt," said John Thune.', "There is no doubt,"),
+    ('"We can\'t say," said the mayor.', "We can't say,"),
+])
+def test_a_negation_inside_the_quotation_does_not_negate_the_cue_after_it(text, said):
+    [q] = run(text)
+    assert q.type == "direct" and content(text, q) == said and cue(text, q) == "said"
+
+
+@pytest.mark.parametrize("text", ["The mayor did not say whether it would pass.", "She never said that it would."])
+def test_a_negated_cue_still_reports_nothing(text):
+    assert run(text) == []
+
+
+def test_a_party_tag_and_an_apposition_between_the_speaker_and_the_verb():
+    text = "Rep. Jim Jordan (R-Ohio), the chairman of the House Judiciary Committee, said the subpoenas were valid."
+    [q] = [q for q in extract_quotes(text, [Sentence(0, 0, "body", 0, len(text))])]
+    assert speaker(text, q) == "Rep. Jim Jordan" and q.speaker_name == "Jim Jordan"
+    assert content(text, q) == "the subpoenas were valid"
+
+
+@pytest.mark.parametrize("text, reported", [
+    ("Trump told supporters the election was stolen.", "the election was stolen"),
+    ("He told voters they deserved better.", "they deserved better"),
+    ("Schumer told members of Congress the bill would pass by June.", "the bill would pass by June"),
+    ("The mayor told residents of the city the water was safe.", "the water was safe"),
+    ('Vance told NBC\'s "Meet the Press" on Sunday that the campaign was confident.', "the campaign was confident"),
+])
+def test_a_listener_with_no_determiner_an_of_phrase_or_a_quoted_name_is_left_out(text, reported):
+    [q] = run(text)
+    assert q.type == "indirect" and content(text, q) == reported and cue(text, q) == "told"
+
+
+@pytest.mark.parametrize("text, reported", [
+    ("The bank warned prices would rise.", "prices would rise"),
+    ("The minister warned the move would fail.", "the move would fail"),
+])
+def test_a_subject_after_a_warning_verb_is_no_listener(text, reported):
+    [q] = run(text)
+    assert content(text, q) == reported
+
+
+def test_that_inside_the_quotation_still_belongs_to_it():
+    text = 'The judge said it was "damning that the records vanished," and ordered a hearing.'
+    [q] = run(text)
+    assert content(text, q).startswith('it was "damning that')
+
+
+@pytest.mark.parametrize("text, first, second", [
+    ('Smith called the plan "reckless," while Jones said it was "overdue."', 'the plan "reckless,"', 'it was "overdue."'),
+    ('Democrats called the bill "a disaster," but Republicans said it was "historic."', 'the bill "a disaster,"', 'it was "historic."'),
+])
+def test_a_contrast_after_a_closing_mark_ends_the_first_report(text, first, second):
+    assert [content(text, q) for q in run(text)] == [first, second]
+
+
+@pytest.mark.parametrize("text, named", [
+    ('Trump called the case a "witch hunt" and accused prosecutors of bias.', 'the case a "witch hunt"'),
+    ('The mayor criticised the bill, calling it "a sham" and urging a new vote.', 'it "a sham"'),
+    ('Lopez called the plan "unfair" and "reckless."', 'the plan "unfair" and "reckless."'),
+    ('Lopez called the plan "bold" and overdue.', 'the plan "bold" and overdue'),
+])
+def test_a_naming_verb_reports_the_object_and_its_name_only(text, named):
+    [q] = [q for q in run(text) if q.cue_lemma == "call"]
+    assert content(text, q) == named
+
+
+@pytest.mark.parametrize("text, reports", [
+    ("Trump, who said last year that taxes would fall, now says they will rise.", ["taxes would fall", "they will rise"]),
+    ("The senator, who has long argued that the program is wasteful, voted for it anyway.", ["the program is wasteful"]),
+    ('Smith, who told reporters the plan was "dead on arrival," later softened her tone.', ['the plan was "dead on arrival,"']),
+    ('Trump, who wrote "The Art of the Deal," interrupted her.', []),
+])
+def test_a_report_in_a_relative_clause_ends_with_the_clause(text, reports):
+    assert [content(text, q) for q in run(text)] == reports
+
+
+def test_a_show_title_after_a_possessive_is_no_quote():
+    text = ('"This is not a joke," Kaine said in an interview on CNN\'s "New Day." '
+            '"Our democracy depends on it."')
+    assert [content(text, q) for q in run(text)] == ["This is not a joke,", "Our democracy depends on it."]
+
+
+@pytest.mark.parametrize("text", [
+    '"This bill makes it easier to vote," the party\'s chairman, David Shafer, said in a statement.',
+    '"This bill makes it easier to vote," her attorney, David Shafer, said.',
+])
+def test_a_role_in_apposition_before_the_name_after_a_quotation(text):
+    [q] = run(text)
+    assert q.type == "direct" and content(text, q) == "This bill makes it easier to vote,"
+    assert speaker(text, q) == "David Shafer" and cue(text, q) == "said"
+
+
+def test_a_name_in_title_case_given_by_a_naming_verb_is_a_mixed_quote():
+    text = 'Stacey Abrams called the law "Jim Crow 2.0."'
+    [q] = run(text)
+    assert q.type == "mixed" and content(text, q) == 'the law "Jim Crow 2.0."' and speaker(text, q) == "Stacey Abrams"
+
+
+def test_a_name_after_a_participle_of_a_naming_verb_is_no_quote():
+    text = 'A user labelled "Anonymous" posted the files on the forum.'
+    assert run(text) == []
+
+
+@pytest.mark.parametrize("text, verb", [
+    ('"The data are clear," she notes.', "notes"),
+    ('"We will win," Smith vows.', "vows"),
+    ('"I will never stop fighting," he posted on Wednesday.', "posted"),
+])
+def test_a_verb_with_a_noun_reading_is_a_cue_after_a_quotation_and_its_subject(text, verb):
+    [q] = run(text)
+    assert q.type == "direct" and cue(text, q) == verb
+
+
+def test_the_same_words_as_nouns_stay_no_cue():
+    text = "The field notes were lost. Smith posts were deleted."
+    assert run(text) == []
+
+
+def test_a_noun_after_said_with_no_comma_before_the_quotation_is_its_subject():
+    text = 'Grisham called the process "illegitimate" and said the president "looks forward to a fair trial."'
+    quotes = run(text)
+    assert [(q.type, content(text, q), speaker(text, q)) for q in quotes] == [
+        ("mixed", 'the process "illegitimate"', "Grisham"),
+        ("mixed", 'the president "looks forward to a fair trial."', "Grisham"),
+    ]
+
+
+@pytest.mark.parametrize("text, who", [
+    ('Said Trump: "We will win."', "Trump"),
+    ('The crowd cheered, said the organizer, "louder than ever before."', "the organizer"),
+])
+def test_an_inverted_speaker_with_a_colon_or_comma_still_attributes_the_quotation(text, who):
+    q = run(text)[0]
+    assert q.type == "direct" and speaker(text, q) == who
+
+
+def test_a_gerund_subject_after_that_is_reported():
+    text = "McConnell warned Democrats on Tuesday that eliminating the filibuster would backfire."
+    [q] = run(text)
+    assert content(text, q) == "eliminating the filibuster would backfire" and cue(text, q) == "warned"
+
+
+@pytest.mark.parametrize("text, reported", [
+    ('Psaki said the president "supports reforms" but did not elaborate.', 'the president "supports reforms"'),
+    ("The spokesman said the talks had stalled but declined to give details.", "the talks had stalled"),
+    ("The mayor said the plan was costly but would not pass.", "the plan was costly but would not pass"),
+])
+def test_declining_to_say_more_is_no_part_of_the_report(text, reported):
+    [q] = run(text)
+    assert content(text, q) == reported
+
+
+def test_a_one_word_sentence_quoted_after_an_attributed_quote_continues_it():
+    text = '"I\'m not going to change my mind," Manchin said. "Never."'
+    assert [(content(text, q), speaker(text, q)) for q in run(text)] == [
+        ("I'm not going to change my mind,", "Manchin"), ("Never.", "Manchin")]

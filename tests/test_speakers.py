@@ -664,3 +664,41 @@ def test_date_between_speaker_and_cue_is_skipped():
     text = "The White House on Tuesday said the talks had failed."
     [q] = run(text)
     assert speaker(text, q) == "The White House" and q.speaker_name == "White House"
+
+
+@pytest.mark.parametrize("text, mention, name", [
+    ("Trump campaign spokeswoman Karoline Leavitt said", "Trump campaign spokeswoman Karoline Leavitt", "Karoline Leavitt"),
+    ("Biden administration official Jane Doe said", "Biden administration official Jane Doe", "Jane Doe"),
+])
+def test_a_name_modifying_a_role_before_a_name_is_not_the_speaker(text, mention, name):
+    m = speaker_before(text, 0, text.index(" said"))
+    assert (m.text, m.core, m.kind) == (mention, name, "name")
+
+
+def test_a_name_before_a_noun_stays_the_speaker_when_no_role_and_name_follow():
+    text = "Trump campaign Chairman said"  # no name after the role
+    assert speaker_before(text, 0, text.index(" said")).text == "Trump"
+    text = "According to Rathbun the Scientology property was returned"  # no role between
+    assert speaker_after(text, len("According to"), len(text)).text == "Rathbun"
+
+
+def test_a_campaign_spokesman_is_resolved_later_by_surname():
+    text = ('Harris campaign spokesman Michael Tyler said the ad would run. '
+            'Tyler said the campaign had raised more money.')
+    quotes = run(text)
+    assert [q.speaker_name for q in quotes] == ["Michael Tyler", "Michael Tyler"]
+
+
+@pytest.mark.parametrize("text, head", [
+    ("Officials meeting in Geneva said the talks had stalled.", "Officials meeting in Geneva"),
+    ("Diplomats speaking at the United Nations said the vote was close.", "Diplomats speaking at the United Nations"),
+])
+def test_people_qualified_by_a_participle_and_a_place_are_the_speaker(text, head):
+    q = only(text)
+    assert speaker(text, q) == head and q.speaker_kind == "role"
+
+
+def test_party_members_qualified_by_a_modifier_are_the_speaker():
+    text = "Two senior Republicans close to the leadership said the deal was dead."
+    q = only(text)
+    assert speaker(text, q) == "Two senior Republicans close to the leadership"
