@@ -19,9 +19,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 from itertools import islice
 from operator import itemgetter
 from typing import NamedTuple
@@ -224,12 +223,34 @@ def _nationality(word: str) -> bool:
     return word[:1].isupper() and _NATIONALITY.fullmatch(word) is not None
 
 
+class _WordMemo(dict):
+    """The answers of a test of single words, each made once (a corpus repeats its names).
+    Looked up as ``memo[word]``, a dictionary access; words too long to be worth keeping (rare
+    in news; hostile text may hold 100 KB ones) are tested every time, and the memo starts
+    afresh when it holds ``_MEMO_WORDS`` of them."""
+
+    def __init__(self, test: Callable[[str], object]):
+        super().__init__()
+        self.test = test
+
+    def __missing__(self, word: str):
+        answer = self.test(word)
+        if len(word) <= _MEMO_WORD_CHARS:
+            if len(self) >= _MEMO_WORDS:
+                self.clear()
+            self[word] = answer
+        return answer
+
+
+_MEMO_WORDS = 8192
+_MEMO_WORD_CHARS = 40
+
+
 # "says", "tells", "warns": verb forms that no name contains
 _THIRD_PERSON_CUES = frozenset(f for f, lemma in cues.CUE_LEMMA.items() if f != lemma and f.endswith("s") and " " not in f)
 
 
-@lru_cache(maxsize=8192)
-def _cuts_alone(word: str) -> bool | None:
+def _cuts_alone_test(word: str) -> bool | None:
     """Does ``person_core`` start the name after ``word`` whatever its neighbours (True: a title,
     lowercase role noun, possessive, or an organisation or place word that no neighbour can keep
     in a name), never (False: none of those, nor a connector, "." or nationality), or does that
@@ -248,6 +269,9 @@ def _cuts_alone(word: str) -> bool | None:
     return None if _nationality(word) else False  # (a nationality before a title is cut)
 
 
+_cuts_alone = _WordMemo(_cuts_alone_test)
+
+
 def person_core(run: Sequence[Tok]) -> list[Tok]:
     """The personal name inside a run of capitalised words and titles, or [] if there is none.
 
@@ -262,7 +286,7 @@ def person_core(run: Sequence[Tok]) -> list[Tok]:
             if i + 2 < len(run):
                 start = i + 1
                 continue
-        cuts = _cuts_alone(tok.text)
+        cuts = _cuts_alone[tok.text]
         if cuts is not None:  # (the test below would give the same)
             if cuts:
                 start = i + 1
@@ -315,13 +339,12 @@ def person_core(run: Sequence[Tok]) -> list[Tok]:
     if len(core) == 1 and (core[0].text.isupper() and len(core[0].text) > 1):
         return []  # an acronym: KCNA, WHO
     for t in core:
-        if _unfit_in_name(t.text):
+        if _unfit_in_name[t.text]:
             return []
     return core
 
 
-@lru_cache(maxsize=8192)
-def _unfit_in_name(word: str) -> bool:
+def _unfit_in_name_test(word: str) -> bool:
     """Does ``word`` keep ``person_core`` from finding a name in a core that holds it: a verb of a
     title-case headline ("Mayor Says Budget Is Balanced"), a lowercase word that is no name
     particle, a sentence opener or a number?"""
@@ -332,6 +355,9 @@ def _unfit_in_name(word: str) -> bool:
         or word in cues.NON_NAME_CAPS
         or word.isdigit()
     )
+
+
+_unfit_in_name = _WordMemo(_unfit_in_name_test)
 
 
 def _initials_before_surname(run: Sequence[Tok], i: int) -> bool:

@@ -702,3 +702,15 @@ def test_party_members_qualified_by_a_modifier_are_the_speaker():
     text = "Two senior Republicans close to the leadership said the deal was dead."
     q = only(text)
     assert speaker(text, q) == "Two senior Republicans close to the leadership"
+
+
+def test_the_per_word_memos_stay_bounded_on_hostile_names():
+    # Capitalised "words" of any length reach the per-word memos of the name finder; a worker
+    # that reads hostile text for hours must not keep them all.
+    from newsquotes import speakers
+
+    long_names = " ".join(f"Mr {'X' * 5000}{k} Smith said." for k in range(30))
+    extract_quotes(long_names, make_sentences(long_names))
+    for memo in (speakers._cuts_alone, speakers._unfit_in_name):
+        assert all(len(word) <= speakers._MEMO_WORD_CHARS for word in memo)
+        assert len(memo) <= speakers._MEMO_WORDS
