@@ -1126,8 +1126,9 @@ class _Extractor:
             return None  # "admitted lying to investigators": an object, not a reported clause
         if cue.lemma in cues.CLAUSE_VERBS and (participle or cue.lemma not in _STRONG) and k == 0:
             # "announced the start of ...": weaker verbs need "that" or a finite verb early on
-            # (or, after a participle, a subject pronoun: ", saying he supports the plan")
-            if not any(t.low in _AUX or t.low.endswith(("ed",)) and i > 0 for i, t in enumerate(toks[k:k + 10])) and not (
+            # (or, after a participle, a subject pronoun: ", saying he supports the plan"); a
+            # capitalised word in "-ed" is a name ("confirmed the report to The Associated Press")
+            if not any(t.low in _AUX or not t.cap and t.low.endswith("ed") and i > 0 for i, t in enumerate(toks[k:k + 10])) and not (
                 participle and toks[k].low in _CLAUSE_PRONOUNS
             ):
                 return None

@@ -1465,3 +1465,10 @@ def test_a_one_word_sentence_quoted_after_an_attributed_quote_continues_it():
     text = '"I\'m not going to change my mind," Manchin said. "Never."'
     assert [(content(text, q), speaker(text, q)) for q in run(text)] == [
         ("I'm not going to change my mind,", "Manchin"), ("Never.", "Manchin")]
+
+
+def test_a_capitalised_word_in_ed_is_no_verb_of_a_reported_clause():
+    text = "A White House official confirmed the report to The Associated Press."
+    assert run(text) == []
+    text = "A White House official confirmed the talks ended."
+    assert [content(text, q) for q in run(text)] == ["the talks ended"]
