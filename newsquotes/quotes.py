@@ -1108,6 +1108,8 @@ class _Extractor:
                     return None  # "told the senator's aides about it": a mention of a speech act
             if k < len(toks) and toks[k].text == ",":
                 k += 1
+                if _attribution_only(toks, k):
+                    return None  # "... whether Trump will testify, his lawyers said.": theirs
             if is_setting(toks, k):
                 k = adjuncts_end(toks, k)  # "said on Tuesday the bill would fail", "told CNN last week ..."
             if k < len(toks) and toks[k].low in cues.LISTENER_PREPOSITIONS:
@@ -1432,6 +1434,18 @@ def _charge_after_object(text: str, start: int, end: int) -> bool:
     return bool(toks) and toks[0].text[0].isalnum() and any(
         t.low == "of" and 0 < i < len(toks) - 1 for i, t in enumerate(toks)
     )
+
+
+_ATTRIBUTION_TOKENS = 8  # "his lawyers said", "a spokeswoman for the company said"
+
+
+def _attribution_only(toks: list[Tok], k: int) -> bool:
+    """Are the tokens from ``k`` only a short subject and a cue word ending the sentence ("his
+    lawyers said.")? After a comma, they are the attribution of the clause before it."""
+    for j in range(k + 1, min(len(toks), k + _ATTRIBUTION_TOKENS)):
+        if toks[j].low in cues.CUE_LEMMA and not toks[j].cap:
+            return all(not t.text[0].isalnum() for t in toks[j + 1:])
+    return False
 
 
 def _listener_end(toks: list[Tok]) -> int:

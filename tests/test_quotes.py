@@ -1472,3 +1472,9 @@ def test_a_capitalised_word_in_ed_is_no_verb_of_a_reported_clause():
     assert run(text) == []
     text = "A White House official confirmed the talks ended."
     assert [content(text, q) for q in run(text)] == ["the talks ended"]
+
+
+def test_a_cue_inside_the_reported_clause_does_not_take_the_trailing_attribution():
+    text = "It is unclear whether Trump will testify, his lawyers said."
+    [q] = run(text)
+    assert content(text, q) == "It is unclear whether Trump will testify" and speaker(text, q) == "his lawyers"
