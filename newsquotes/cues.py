@@ -167,7 +167,8 @@ DOCUMENTS = frozenset(
     """statement letter tweet post blog report memo message email posting release analysis
     editorial column note notice record
     complaint indictment lawsuit suit filing affidavit motion ruling opinion order subpoena
-    transcript petition memorandum warrant judgment document""".split()
+    transcript petition memorandum warrant judgment document
+    summary draft study survey poll assessment audit review readout proposal""".split()
 )
 # Past participles that need no "-ed" ("a letter seen by Sky News"); and those of verbs of
 # making, whose "by" names a document's author ("a statement issued by the ministry"), unlike

@@ -997,10 +997,12 @@ def speaker_before(text: str, lo: int, hi: int, plural_verb: bool = False) -> Me
 # Foreign Aid", "a letter to the editor", "an analysis of its own traffic", "the lawsuit
 # against the city"); "of" may also name its author ("the report of the Senate committee"),
 # so there the object speaks if it can, except after a charging paper, whose "of" names the
-# accused ("the indictment of Smith").
+# accused ("the indictment of Smith"), or a paper that examines what its "of" names.
 _TOPIC_PREPOSITIONS = frozenset({"on", "about", "to", "into", "over", "regarding", "concerning", "of",
                                  "against"})
 _CHARGING_DOCUMENTS = frozenset({"indictment", "subpoena", "warrant"})
+# Documents whose "of" names what they examine ("a review of the program", "an audit of the agency")
+_EXAMINING_DOCUMENTS = frozenset({"review", "audit", "assessment", "study", "survey", "poll", "analysis", "summary"})
 _TOPIC_TOKENS = 8  # the longest topic stepped over between a document and its cue
 _OBJECT_PREPOSITIONS = cues.LISTENER_PREPOSITIONS | {"of", "into"}
 _NOT_IN_TOPIC = frozenset({"and", "or", "but", "that", "which", "who", "whom", "whose", "where",
@@ -1009,7 +1011,9 @@ _NOT_IN_TOPIC = frozenset({"and", "or", "but", "that", "which", "who", "whom", "
 
 def _author_of(toks: Sequence[Tok], topic: int) -> bool:
     """May the object of the preposition at ``toks[topic]`` be the document's author?"""
-    return toks[topic].low == "of" and toks[topic - 1].low not in _CHARGING_DOCUMENTS
+    return toks[topic].low == "of" and toks[topic - 1].low not in _CHARGING_DOCUMENTS and (
+        toks[topic - 1].low not in _EXAMINING_DOCUMENTS
+    )
 
 
 def _topic_preposition(toks: Sequence[Tok], start: int | None, i: int) -> int | None:

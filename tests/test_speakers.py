@@ -714,3 +714,14 @@ def test_the_per_word_memos_stay_bounded_on_hostile_names():
     for memo in (speakers._cuts_alone, speakers._unfit_in_name):
         assert all(len(word) <= speakers._MEMO_WORD_CHARS for word in memo)
         assert len(memo) <= speakers._MEMO_WORDS
+
+
+@pytest.mark.parametrize("text, who", [
+    ("The bill would require companies to disclose their emissions, according to a summary.", "a summary"),
+    ("According to a new poll, most voters disapprove of the plan.", "a new poll"),
+    ("The draft says the agency will cut 500 jobs.", "The draft"),
+    ("A review of the program concluded it had failed.", "A review"),
+])
+def test_summaries_polls_drafts_and_reviews_are_sources(text, who):
+    q = only(text)
+    assert speaker(text, q) == who and q.speaker_kind == "organization"
