@@ -62,8 +62,27 @@ def adjunct_end(toks: Sequence, k: int) -> int | None:
     if k >= len(toks):
         return None
     if toks[k].low in _PREPOSITIONS:
+        if toks[k].low == "to" and _verb_after_to(toks, k + 1):
+            return None  # "vowed on Saturday to remain in the race": the verb's complement
         return _noun_phrase_end(toks, k + 1)
     return time_end(toks, k)
+
+
+# Lowercase listeners after "to" that are no people noun of ``cues.PERSON_NOUNS``
+_TO_LISTENERS = frozenset({"press", "media", "congress", "parliament", "police", "court", "jury"})
+
+
+def _verb_after_to(toks: Sequence, j: int) -> bool:
+    """Is the word at ``j``, after "to", a verb ("to remain") rather than the start of a noun
+    phrase ("to reporters", "to the press", "to Congress", "to 200 supporters")? A plain
+    lowercase word that is no determiner and no people, listener or medium noun."""
+    if j >= len(toks):
+        return False
+    word, low = toks[j].text, toks[j].low
+    return word[0].islower() and word.isalpha() and not (
+        low in cues.DETERMINERS or low in cues.MEDIUM_NOUNS or low in _TO_LISTENERS
+        or low in cues.PERSON_NOUNS or low[:-1] in cues.PERSON_NOUNS  # (a plural: "reporters")
+    )
 
 
 def adjuncts_end(toks: Sequence, k: int) -> int:

@@ -272,6 +272,18 @@ def _cuts_alone_test(word: str) -> bool | None:
 _cuts_alone = _WordMemo(_cuts_alone_test)
 
 
+def _with_initials_dotted(toks: Sequence[Tok]) -> list[Tok]:
+    """The tokens without their full stops, except the stop right after an initial, which is
+    kept with it as the name is written ("Donald J. Trump", not "Donald J Trump")."""
+    out: list[Tok] = []
+    for t in toks:
+        if t.text != ".":
+            out.append(t)
+        elif out and out[-1].end == t.start and len(out[-1].text) == 1 and out[-1].text.isupper():
+            out[-1] = make_tok(out[-1].start, t.end, out[-1].text + ".")
+    return out
+
+
 def person_core(run: Sequence[Tok]) -> list[Tok]:
     """The personal name inside a run of capitalised words and titles, or [] if there is none.
 
@@ -309,7 +321,7 @@ def person_core(run: Sequence[Tok]) -> list[Tok]:
             or (i + 1 < len(run) and run[i + 1].low in cues.TITLES and _nationality(tok.text))
         ):
             start = i + 1
-    core = [t for t in run[start:] if t.text != "."]
+    core = _with_initials_dotted(run[start:])
     if len(core) == 1 and core[0].text in cues.PLACES and all(_org_or_place(t) for t in run if t.text != "."):
         return []  # "South Korea", "New Zealand": a place, not a person named Korea
     if 0 < start < len(run) and len(core) >= 3 and (

@@ -725,3 +725,19 @@ def test_the_per_word_memos_stay_bounded_on_hostile_names():
 def test_summaries_polls_drafts_and_reviews_are_sources(text, who):
     q = only(text)
     assert speaker(text, q) == who and q.speaker_kind == "organization"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Donald J. Trump won the state. Trump said the race was over.", "Donald J. Trump"),
+    ("George W. Bush spoke first. Bush said the war was necessary.", "George W. Bush"),
+])
+def test_a_name_keeps_the_full_stop_of_its_initial(text, name):
+    from newsquotes.pipeline import process_raw  # (the naive test splitter cuts after "J.")
+
+    [q] = process_raw("Headline\n\n" + text).quotes
+    assert q.speaker_name == name
+
+
+def test_an_infinitive_after_a_time_adjunct_is_no_reported_clause():
+    text = "Haley vowed on Saturday to remain in the race, despite a decisive loss."
+    assert run(text) == []
