@@ -411,8 +411,9 @@ def test_disk_full_while_publishing_keeps_the_published_tables(tmp_path, small_d
     raw, out = tmp_path / "raw", small_disk / "out"
     _remount(small_disk, 32 * 1024**2)
     raw.mkdir()
-    # Same month, so both land in the same files: changing the small one rewrites the big one.
-    (raw / "big.txt").write_text(_incompressible_article("Big Report", 1_200_000, 1))
+    # Same month and, together under PART_CHARS, one part of the batch: both land in the same
+    # files, so changing the small one rewrites the big one.
+    (raw / "big.txt").write_text(_incompressible_article("Big Report", 900_000, 1))
     (raw / "small.txt").write_text("# Small Story\n\nMarch 3, 2024\n\nThe council said it would meet again.\n")
     status, _, stderr = run_ingest(raw, out, tmp_path / "first")
     assert status == 0, stderr[-2000:]
