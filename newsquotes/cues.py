@@ -103,6 +103,20 @@ for _base, _clause in _SPEECH_VERBS.items():
     if _clause:
         CLAUSE_VERBS.add(_base)
 
+# Verbs of judgement that quote their judgement after "as" ('dismissed the remarks as
+# "ridiculous"', 'hailed the deal as "historic"'): cues only there, before the quoted words.
+AS_QUOTATION_CUE_LEMMA: dict[str, str] = {
+    form: base
+    for base, forms in {
+        "dismiss": ("dismisses", "dismissed"), "denounce": ("denounces", "denounced"),
+        "deride": ("derides", "derided"), "hail": ("hails", "hailed"), "brand": ("brands", "branded"),
+        "praise": ("praises", "praised"), "decry": ("decries", "decried"), "condemn": ("condemns", "condemned"),
+        "slam": ("slams", "slammed"), "criticize": ("criticizes", "criticized"),
+        "criticise": ("criticises", "criticised"), "reject": ("rejects", "rejected"),
+    }.items()
+    for form in forms
+}
+
 # Plural/base present forms: "X and Y say" wants a group subject.
 PLURAL_FORMS = frozenset(b for b in _SPEECH_VERBS if " " not in b)
 
@@ -372,4 +386,4 @@ _WORD_RE = re.compile(r"[A-Za-z]+")
 def lemma_of(cue: str) -> str | None:
     """Lemma of a cue as written ("Says" -> "say", "According to" -> "according to")."""
     low = " ".join(cue.lower().split())
-    return PHRASE_CUES.get(low) or CUE_LEMMA.get(low) or QUOTATION_CUE_LEMMA.get(low)
+    return PHRASE_CUES.get(low) or CUE_LEMMA.get(low) or QUOTATION_CUE_LEMMA.get(low) or AS_QUOTATION_CUE_LEMMA.get(low)

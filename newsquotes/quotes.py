@@ -356,6 +356,11 @@ def _cue_hits(text: str) -> tuple[list[tuple[int, int, str]], list[tuple[int, in
 # A word that is a cue only before a quotation, right before an opening mark (the scan is
 # anchored at the mark, so it runs once per quotation, not once per word).
 _QUOTATION_CUE = re.compile(r"\b(" + _trie_pattern(cues.QUOTATION_CUE_LEMMA) + r")[,:]?[^\S\n]*$")
+# A verb of judgement, its object and "as" right before an opening mark ('dismissed the
+# remarks as "ridiculous"'); the object is a few words.
+_AS_QUOTATION_CUE = re.compile(
+    r"\b(" + _trie_pattern(cues.AS_QUOTATION_CUE_LEMMA) + r")[^\S\n]+(?:[\w'’.\-]+[^\S\n]+){1,6}as[^\S\n]*$"
+)
 # The same words as finite verbs after a quotation, with a pronoun or a name as subject ('"...,"
 # she notes', '"...," Smith vows', '"...," he posted Wednesday'): there, no noun reading fits.
 _AFTER_QUOTATION_CUE = re.compile(
@@ -430,7 +435,7 @@ def _find_cues(text: str, lo: int, hi: int, headline: bool, inside, before_quota
     t = 0
     for pos, end, word in words:
         low = word.lower()
-        lemma = cues.CUE_LEMMA.get(low) or cues.QUOTATION_CUE_LEMMA.get(low)
+        lemma = cues.CUE_LEMMA.get(low) or cues.QUOTATION_CUE_LEMMA.get(low) or cues.AS_QUOTATION_CUE_LEMMA.get(low)
         if lemma is None:
             continue
         if taken:
@@ -519,10 +524,11 @@ class _Extractor:
         return memo[key]
 
     def _quotation_cue_hits(self) -> list[tuple[int, int, str]]:
-        """Words that are cues only right before a quotation ('The USDA notes, "..."'), where a
-        subject stands before them. The noun reading has none ("the field notes,"), only an
-        owner ("Smith's notes:") or a compound in a prepositional phrase ("writing in a blog
-        post: "..."": a subject follows no preposition)."""
+        """Words that are cues only right before a quotation ('The USDA notes, "..."', or with
+        an object and "as": 'dismissed the remarks as "ridiculous"'), where a subject stands
+        before them, or right after one and its subject ('"...," she notes'). The noun reading
+        has none ("the field notes,"), only an owner ("Smith's notes:") or a compound in a
+        prepositional phrase ("writing in a blog post: "..."": a subject follows no preposition)."""
         text = self.text
         hits = []
         for span in self.spans:
@@ -532,7 +538,9 @@ class _Extractor:
                     hits.append((after.start(1), after.end(1), after.group(1)))
             if span.open is None:
                 continue
-            m = _QUOTATION_CUE.search(text, max(0, span.open - 24), span.open)
+            m = _QUOTATION_CUE.search(text, max(0, span.open - 24), span.open) or _AS_QUOTATION_CUE.search(
+                text, max(0, span.open - 80), span.open
+            )
             if m is None:
                 m = _NAMING_PARTICIPLE.search(text, max(0, span.open - 60), span.open)
                 if m is not None:  # its subject is that of the clause before the comma

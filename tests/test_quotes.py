@@ -1478,3 +1478,21 @@ def test_a_cue_inside_the_reported_clause_does_not_take_the_trailing_attribution
     text = "It is unclear whether Trump will testify, his lawyers said."
     [q] = run(text)
     assert content(text, q) == "It is unclear whether Trump will testify" and speaker(text, q) == "his lawyers"
+
+
+@pytest.mark.parametrize("text, verb, fragment", [
+    ('Earnest dismissed the remarks as "ridiculous."', "dismissed", 'the remarks as "ridiculous."'),
+    ('The mayor hailed the deal as "historic."', "hailed", 'the deal as "historic."'),
+    ('Critics denounced the plan as "a gimmick."', "denounced", 'the plan as "a gimmick."'),
+])
+def test_a_verb_of_judgement_quotes_its_judgement_after_as(text, verb, fragment):
+    [q] = run(text)
+    assert q.type == "mixed" and cue(text, q) == verb and content(text, q) == fragment
+
+
+@pytest.mark.parametrize("text", [
+    "The mayor dismissed the idea as unworkable.",
+    'The mayor dismissed the "fake news" reports.',
+])
+def test_a_verb_of_judgement_without_quoted_words_after_as_is_no_cue(text):
+    assert run(text) == []
