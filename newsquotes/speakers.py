@@ -1914,14 +1914,18 @@ def _sentence_runs(toks: Sequence[Tok]):
 
 
 def _strip_determiner(phrase: str, lower: bool = False) -> str:
+    """The phrase without its count and determiners; with ``lower``, a lone people or body noun
+    that opens the phrase ("Unions said") loses the capital that the sentence start gave it
+    (after a determiner, the capital is the name's own: "The Pentagon", "the Kremlin")."""
     words = phrase.split()
     words = words[_count_length([w.lower() for w in words[:4]]):]  # the group, not its count
+    opening = len(words)
     while words and words[0].lower() in cues.DETERMINERS:
         words = words[1:]
     out = " ".join(words)
-    if lower and out and words and words[0][:1].isupper() and (
+    if lower and out and len(words) == opening == 1 and words[0][:1].isupper() and (
         _is_person_noun(words[0].lower()) or _is_org_noun(words[0].lower())
-    ) and len(words) == 1:
+    ):
         out = out[0].lower() + out[1:]
     return out
 

@@ -741,3 +741,12 @@ def test_a_name_keeps_the_full_stop_of_its_initial(text, name):
 def test_an_infinitive_after_a_time_adjunct_is_no_reported_clause():
     text = "Haley vowed on Saturday to remain in the race, despite a decisive loss."
     assert run(text) == []
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The Pentagon said the strike took place.", "Pentagon"),
+    ("The Kremlin said the talks had failed.", "Kremlin"),
+    ("Unions said the strike would go on.", "unions"),  # (the capital is the sentence's)
+])
+def test_a_body_keeps_the_capital_it_is_written_with_after_a_determiner(text, name):
+    assert only(text).speaker_name == name
