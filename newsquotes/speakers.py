@@ -1782,9 +1782,7 @@ class SpeakerResolver:
             k = bisect_right(self._mention_pos, pos)
             window = self.person_mentions[max(0, k - 300):k] or self.person_mentions[k:k + 1]
             for mpos, _sent, person in window:
-                if (head in person.roles or _singular(head) in person.roles) and all(
-                    w in person.roles for w in proper
-                ):
+                if _holds_post(person.roles, head) and all(w in person.roles for w in proper):
                     score = 1 + sum(1 for w in words[:-1] if w in person.roles)
                     if score >= best_score:
                         best, best_score = person, score
@@ -1911,6 +1909,18 @@ def _sentence_runs(toks: Sequence[Tok]):
             run = run[1:]
         if run:
             yield run, None
+
+
+# Words for one who speaks for a body: "the spokesman" is the person introduced as its
+# spokeswoman or its press secretary.
+_SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson"})
+
+
+def _holds_post(roles: set[str], head: str) -> bool:
+    """Do the role words a person was introduced with include the post ``head`` names?"""
+    if head in roles or _singular(head) in roles:
+        return True
+    return head in _SPOKESPEOPLE and (not roles.isdisjoint(_SPOKESPEOPLE) or "press" in roles and "secretary" in roles)
 
 
 def _strip_determiner(phrase: str, lower: bool = False) -> str:

@@ -750,3 +750,9 @@ def test_an_infinitive_after_a_time_adjunct_is_no_reported_clause():
 ])
 def test_a_body_keeps_the_capital_it_is_written_with_after_a_determiner(text, name):
     assert only(text).speaker_name == name
+
+
+def test_a_spokesman_is_the_person_introduced_as_spokeswoman():
+    text = ("Jane Doe, a spokeswoman for the ministry, said the talks had stalled. "
+            "The spokesperson added that a new round was planned.")
+    assert [q.speaker_name for q in run(text)] == ["Jane Doe", "Jane Doe"]
