@@ -279,7 +279,7 @@ def _with_initials_dotted(toks: Sequence[Tok]) -> list[Tok]:
     for t in toks:
         if t.text != ".":
             out.append(t)
-        elif out and out[-1].end == t.start and len(out[-1].text) == 1 and out[-1].text.isupper():
+        elif out and out[-1].end == t.start and _initial(out[-1].text):  # "J", "K.C"
             out[-1] = make_tok(out[-1].start, t.end, out[-1].text + ".")
     return out
 

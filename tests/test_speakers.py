@@ -730,6 +730,7 @@ def test_summaries_polls_drafts_and_reviews_are_sources(text, who):
 @pytest.mark.parametrize("text, name", [
     ("Donald J. Trump won the state. Trump said the race was over.", "Donald J. Trump"),
     ("George W. Bush spoke first. Bush said the war was necessary.", "George W. Bush"),
+    ("K.C. Maurer spoke first. Maurer said the gift was large.", "K.C. Maurer"),
 ])
 def test_a_name_keeps_the_full_stop_of_its_initial(text, name):
     from newsquotes.pipeline import process_raw  # (the naive test splitter cuts after "J.")
