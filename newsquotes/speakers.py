@@ -1707,6 +1707,14 @@ class SpeakerResolver:
             person = self._nearest_person(pos, here, gender)
             return Resolved(person.name if person else None, "name")
         if word in ("they", "we", "them", "us"):
+            # "Scientology officials went to the station, where they claimed ...": the plural
+            # subject of the pronoun's own sentence comes first
+            sent = self.sentences[here]
+            subject = clause_subject(self.text, sent.start, pos) if pos > sent.start else None
+            if subject is not None and subject.kind in ("role", "organization") and _plural_head(subject.text):
+                found = self.resolve(subject)
+                if found.name:
+                    return Resolved(found.name, found.kind, True)
             for hpos, hsent, res in reversed(self.history):
                 if here - hsent > 6:
                     break

@@ -757,3 +757,10 @@ def test_a_spokesman_is_the_person_introduced_as_spokeswoman():
     text = ("Jane Doe, a spokeswoman for the ministry, said the talks had stalled. "
             "The spokesperson added that a new round was planned.")
     assert [q.speaker_name for q in run(text)] == ["Jane Doe", "Jane Doe"]
+
+
+def test_they_is_the_plural_subject_of_its_own_sentence_first():
+    text = ("The mayor spoke on Monday. On Tuesday, city officials went to the station, "
+            "where they claimed the files had been stolen.")
+    [q] = run(text)
+    assert speaker(text, q) == "they" and q.speaker_name == "city officials"
