@@ -361,6 +361,11 @@ _QUOTATION_CUE = re.compile(r"\b(" + _trie_pattern(cues.QUOTATION_CUE_LEMMA) + r
 _AS_QUOTATION_CUE = re.compile(
     r"\b(" + _trie_pattern(cues.AS_QUOTATION_CUE_LEMMA) + r")[^\S\n]+(?:[\w'’.\-]+[^\S\n]+){1,6}as[^\S\n]*$"
 )
+# After "according to": the source, a comma, a name and "believes" ("According to ABC News,
+# Basya also believes ..."): the view is one stated to the source, a report of the name's.
+_STATED_BELIEF = re.compile(
+    r"[^,;:.\n]{1,80},[^\S\n]*(?:[A-Z][\w'’.\-]*[^\S\n]+){1,3}(?:also[^\S\n]+|still[^\S\n]+)?(believes|believed)\b"
+)
 # The same words as finite verbs after a quotation, with a pronoun or a name as subject ('"...,"
 # she notes', '"...," Smith vows', '"...," he posted Wednesday'): there, no noun reading fits.
 _AFTER_QUOTATION_CUE = re.compile(
@@ -528,7 +533,8 @@ class _Extractor:
         an object and "as": 'dismissed the remarks as "ridiculous"'), where a subject stands
         before them, or right after one and its subject ('"...," she notes'). The noun reading
         has none ("the field notes,"), only an owner ("Smith's notes:") or a compound in a
-        prepositional phrase ("writing in a blog post: "..."": a subject follows no preposition)."""
+        prepositional phrase ("writing in a blog post: "..."": a subject follows no preposition).
+        Also "believes" after "According to X, NAME": a view stated to the source."""
         text = self.text
         hits = []
         for span in self.spans:
@@ -553,6 +559,11 @@ class _Extractor:
             subject = self._speaker_before(s0, pos)
             if subject is not None and not _after_preposition(text, s0, subject.start):
                 hits.append((pos, m.end(1), m.group(1)))
+        for start, end, phrase in self._phrase_hits.hits:
+            if phrase[:1] in "Aa" and phrase.lower() == "according to":
+                belief = _STATED_BELIEF.match(text, end, end + 160)
+                if belief is not None:  # "According to ABC News, Basya also believes ..."
+                    hits.append((belief.start(1), belief.end(1), belief.group(1)))
         return sorted(set(hits))  # (a word between two quotations may be found after one and before the other)
 
     def _before_quotation(self, pos: int) -> bool:

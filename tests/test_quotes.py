@@ -1496,3 +1496,14 @@ def test_a_verb_of_judgement_quotes_its_judgement_after_as(text, verb, fragment)
 ])
 def test_a_verb_of_judgement_without_quoted_words_after_as_is_no_cue(text):
     assert run(text) == []
+
+
+def test_a_view_stated_to_a_source_is_the_believers_report():
+    text = "According to ABC News, Basya also believes the migrants may have left the boat on purpose."
+    [q] = run(text)
+    assert speaker(text, q) == "Basya" and cue(text, q) == "believes"
+    assert content(text, q) == "the migrants may have left the boat on purpose"
+
+
+def test_a_belief_alone_is_no_report():
+    assert run("Basya believes the migrants may have left the boat on purpose.") == []
