@@ -933,6 +933,8 @@ class _Extractor:
                 if comma is None:
                     return None
                 after = comma.end
+                if rest[k].low == "quoting":  # the quoted source is the speaker; X relays it
+                    m = speaker_after(text, rest[k].end, comma.start) or m
             elif k < len(rest) and rest[k].text[0].isupper() and text[m.end:rest[k].start].strip() == ",":
                 # apposition after a role: "the coach, Alireza Mehraban, in their first ..."
                 pass

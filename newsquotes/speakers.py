@@ -533,10 +533,24 @@ def _classify(text: str, toks: list[Tok]) -> Mention | None:
     if _agent_of_body(toks):
         return Mention(start, end, phrase, "role")  # "a spokesman for the ministry", "the head of the agency"
     if head.cap or head.text[0].isdigit():
+        named = _named_after_noun(toks)
+        if named is not None:
+            # "North Korea's main news agency Korean Central News Agency": the name is the body
+            return Mention(toks[named].start, end, text[toks[named].start:end], "organization")
         return Mention(start, end, phrase, "organization")
     if _is_org_noun(head.low):
         return Mention(start, end, phrase, "organization")
     return None
+
+
+def _named_after_noun(toks: Sequence[Tok]) -> int | None:
+    """Where the capitalised name that ends the phrase starts, when a lowercase body noun stands
+    right before it ("the state news agency KCNA", "its parent company Alphabet Inc"); None
+    if there is none."""
+    k = len(toks)
+    while k > 0 and toks[k - 1].cap:
+        k -= 1
+    return k if 0 < k < len(toks) and _is_org_noun(toks[k - 1].low) and not toks[k - 1].cap else None
 
 
 def _name_mention(text: str, toks: Sequence[Tok], core: Sequence[Tok]) -> Mention:

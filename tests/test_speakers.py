@@ -764,3 +764,13 @@ def test_they_is_the_plural_subject_of_its_own_sentence_first():
             "where they claimed the files had been stolen.")
     [q] = run(text)
     assert speaker(text, q) == "they" and q.speaker_name == "city officials"
+
+
+@pytest.mark.parametrize("text, who", [
+    ("According to Yonhap, quoting the state news agency KCNA, the army was put on alert.", "KCNA"),
+    ("According to Yonhap, quoting North Korea's main news agency Korean Central News Agency, the army was put on alert.",
+     "Korean Central News Agency"),
+])
+def test_a_quoted_source_after_according_to_is_the_speaker_by_its_name(text, who):
+    q = only(text)
+    assert speaker(text, q) == who and q.speaker_name == who
