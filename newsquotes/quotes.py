@@ -79,7 +79,7 @@ _AUX = cues.FINITE_AUXILIARIES | {"shall", "be", "been"}
 _STRONG = frozenset({"say", "tell", "claim", "state", "add", "explain", "insist", "argue", "assert",
                      "warn", "write", "allege", "contend", "believe", "reason", "testify", "reply",
                      "respond", "declare", "comment", "stress", "emphasize", "emphasise", "assure",
-                     "inform", "reiterate", "conclude", "complain", "boast", "concede"})
+                     "inform", "reiterate", "conclude", "complain", "boast"})
 
 
 @dataclass(slots=True)
@@ -1150,10 +1150,10 @@ class _Extractor:
         if cue.lemma in cues.CLAUSE_VERBS and (participle or cue.lemma not in _STRONG) and k == 0:
             # "announced the start of ...": weaker verbs need "that" or a finite verb early on
             # (or, after a participle, a subject pronoun: ", saying he supports the plan"); a
-            # capitalised word in "-ed" is a name ("confirmed the report to The Associated Press")
-            if not any(t.low in _AUX or not t.cap and t.low.endswith("ed") and i > 0 for i, t in enumerate(toks[k:k + 10])) and not (
-                participle and toks[k].low in _CLAUSE_PRONOUNS
-            ):
+            # capitalised word in "-ed" is a name ("confirmed the report to The Associated Press"),
+            # and a verb after a relative pronoun is that of a clause inside the object
+            # ("conceded a penalty which the referee awarded")
+            if not _finite_verb_before_relative(toks, k) and not (participle and toks[k].low in _CLAUSE_PRONOUNS):
                 return None
         return toks[k].start
 
@@ -1466,6 +1466,20 @@ def _attribution_only(toks: list[Tok], k: int) -> bool:
     for j in range(k + 1, min(len(toks), k + _ATTRIBUTION_TOKENS)):
         if toks[j].low in cues.CUE_LEMMA and not toks[j].cap:
             return all(not t.text[0].isalnum() for t in toks[j + 1:])
+    return False
+
+
+_RELATIVE_PRONOUNS = frozenset({"which", "who", "whom", "whose"})
+
+
+def _finite_verb_before_relative(toks: list[Tok], k: int) -> bool:
+    """Is there a finite verb among the ten tokens from ``k`` (not the first of them), before
+    any relative pronoun: the verb of a clause the cue reports?"""
+    for i, t in enumerate(toks[k:k + 10]):
+        if t.low in _RELATIVE_PRONOUNS:
+            return False
+        if t.low in _AUX or not t.cap and t.low.endswith("ed") and i > 0:
+            return True
     return False
 
 

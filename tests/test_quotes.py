@@ -1507,3 +1507,16 @@ def test_a_view_stated_to_a_source_is_the_believers_report():
 
 def test_a_belief_alone_is_no_report():
     assert run("Basya believes the migrants may have left the boat on purpose.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "In the 62nd minute Kim conceded a penalty which the referee awarded after a review.",
+    "The mayor announced a plan which critics opposed.",
+])
+def test_a_verb_inside_a_relative_clause_of_the_object_makes_no_report(text):
+    assert run(text) == []
+
+
+def test_concede_with_a_clause_still_reports_it():
+    text = "The mayor conceded the plan had flaws."
+    assert [content(text, q) for q in run(text)] == ["the plan had flaws"]
