@@ -905,6 +905,11 @@ def speaker_before(text: str, lo: int, hi: int, plural_verb: bool = False) -> Me
             relative = _relative_clause_start(toks, i) if i > 2 else None
     if relative is not None:
         i = relative - 1
+        head = _np_backward(toks, i)
+        if head is not None and head > 1 and toks[head - 1].text == "," and toks[head].low in ("the", "a", "an"):
+            # "Sen. Mark Warner, the Virginia Democrat who chairs the committee, said": the
+            # relative clause ends an apposition; the speaker is named before its comma
+            return speaker_before(text, lo, toks[head - 1].start, plural_verb)
     if i > 1 and relative_participle(toks, i):
         # "A report released Tuesday said": the document speaks; but in "a memo released Friday
         # by the county said", where "Friday by the county" passed for a setting, its author
@@ -943,6 +948,7 @@ def speaker_before(text: str, lo: int, hi: int, plural_verb: bool = False) -> Me
             if conj is not None and conj.kind != "pronoun":
                 a, b = toks[first].start, toks[i].end
                 return Mention(a, b, text[a:b], conj.kind, conj.core, True)
+    named_apposition: Sequence[Tok] | None = None  # the first capitalised apposition skipped
     if tok.text == ",":
         if plural_verb and commas:
             first = next((k for k in range(i) if toks[k].text not in ",;:"), None)
@@ -966,6 +972,8 @@ def speaker_before(text: str, lo: int, hi: int, plural_verb: bool = False) -> Me
                 and any(t.text == "," for t in toks[:prev - 1]) and _name_gender(appos[0].text) is None
             ):
                 break
+            if named_apposition is None and appos[0].cap:
+                named_apposition = appos
             end = prev - 1
         # "Rep. Jim Jordan (R-Ohio), the chairman of the committee, said"
         i = _skip_parenthesis(toks, end)
@@ -1016,7 +1024,19 @@ def speaker_before(text: str, lo: int, hi: int, plural_verb: bool = False) -> Me
             alt = _np_backward(toks, p - 1) if p >= 1 else None
             if alt is not None:
                 np_toks = toks[alt:p]
-    return _classify(text, np_toks)
+    found = _classify(text, np_toks)
+    if named_apposition is not None and not _full_name(found):
+        # "the committee's top Democrat, Rep. Jamie Raskin of Maryland, said": the name in
+        # apposition to a role is the person
+        named = _classify(text, list(named_apposition))
+        if _full_name(named):
+            return named
+    return found
+
+
+def _full_name(mention: Mention | None) -> bool:
+    """Is the mention a person named by more than one word ("Jamie Raskin")?"""
+    return mention is not None and mention.kind == "name" and " " in (mention.core or "")
 
 
 # Prepositions after a document that name its topic, addressee or target ("the report on

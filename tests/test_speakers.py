@@ -774,3 +774,17 @@ def test_they_is_the_plural_subject_of_its_own_sentence_first():
 def test_a_quoted_source_after_according_to_is_the_speaker_by_its_name(text, who):
     q = only(text)
     assert speaker(text, q) == who and q.speaker_name == who
+
+
+@pytest.mark.parametrize("text, mention, name", [
+    ("The House Oversight Committee's top Democrat, Rep. Jamie Raskin of Maryland, said the report was wrong.",
+     "Rep. Jamie Raskin", "Jamie Raskin"),
+    ("Sen. Mark Warner, the Virginia Democrat who chairs the Intelligence Committee, said the threat was real.",
+     "Sen. Mark Warner", "Mark Warner"),
+])
+def test_the_name_beside_a_role_apposition_is_the_speaker(text, mention, name):
+    from newsquotes.pipeline import process_raw  # (the naive test splitter cuts after "Rep.")
+
+    processed = process_raw("Headline\n\n" + text)
+    [q] = processed.quotes
+    assert processed.parsed.text[q.speaker_start:q.speaker_end] == mention and q.speaker_name == name
