@@ -47,6 +47,8 @@ _DOUBLE = re.compile("[" + _DOUBLE_MARKS + "]")
 _BEFORE_SINGLE_OPEN = "([—–-"
 _WORD = re.compile(r"\w+")
 _COLON_QUOTE = re.compile(r":\s*[\"“]")
+# A name of up to four capitalised words and a colon opening a headline or a paragraph
+_SPEAKER_COLON = re.compile(r"((?:[A-Z][\w'’.\-]*[^\S\n]+){0,3}[A-Z][\w'’.\-]*):[^\S\n]+(?=\S)")
 
 
 def _phrase_pattern(phrases) -> str:
@@ -1184,7 +1186,7 @@ class _Extractor:
         for span in self.spans:
             if span.role == "direct":
                 items.append(_Item("direct", span.start, span.end, span.speaker, span.cue, span.how, span))
-        blocks = self.blockquotes()
+        blocks = self.blockquotes() + self.speaker_colons()
         if blocks:
             spans = sorted((b.start, b.end) for b in blocks)
             starts = [a for a, _ in spans]
@@ -1259,6 +1261,39 @@ class _Extractor:
                             out.append(item)
             prev_body = sis
         return out
+
+    def speaker_colons(self) -> list[_Item]:
+        """Headlines and paragraphs opened by a speaker's name and a colon, with no quotation
+        marks: "Pelosi: House will vote next week" (a headline's paraphrase, indirect) and
+        "Schumer: Today's decision is a blow." (a transcript's or a list of reactions' own
+        words, direct, to the paragraph's end). The name must be a person's: two words or
+        more, or a surname the article gives in full ("Note:", "WASHINGTON:" are none)."""
+        text = self.text
+        out: list[_Item] = []
+        for sis in self._para_sentences:
+            first, last = self.sentences[sis[0]], self.sentences[sis[-1]]
+            if first.block == "caption":
+                continue
+            opening = _SPEAKER_COLON.match(text, first.start, first.end)
+            if opening is None:
+                continue
+            start, end = opening.end(), _trim_end(text, last.start, last.end)
+            if _first_double_mark(text, start, end) >= 0:
+                continue  # quoted words: the quotation pass attributes them
+            speaker = self._colon_speaker(opening.start(1), opening.end(1))
+            if speaker is not None and _WORD.search(text, start, end):
+                kind = "indirect" if first.block in ("title", "heading") else "direct"
+                out.append(_Item(kind, start, end, speaker, None, "colon"))
+        return out
+
+    def _colon_speaker(self, a: int, b: int) -> Mention | None:
+        from newsquotes.speakers import _classify
+
+        m = _classify(self.text, tokenize(self.text, a, b))
+        if m is None or m.kind != "name":
+            return None
+        core = (m.core or m.text).split()
+        return m if len(core) > 1 or self.resolver.lookup(core[0]) is not None else None
 
     def _pull_quote(self, ps: int, pe: int) -> _Item | None:
         """"<sentences>. Firstname Lastname[, role]" with no verb after the name."""

@@ -1520,3 +1520,20 @@ def test_a_verb_inside_a_relative_clause_of_the_object_makes_no_report(text):
 def test_concede_with_a_clause_still_reports_it():
     text = "The mayor conceded the plan had flaws."
     assert [content(text, q) for q in run(text)] == ["the plan had flaws"]
+
+
+def test_a_speaker_and_a_colon_open_a_headline_paraphrase_and_a_paragraph_of_their_words():
+    text = ("Pelosi: House will vote on the bill next week\n\n"
+            "House Speaker Nancy Pelosi said the chamber would act. Senator Chuck Schumer agreed.\n\n"
+            "Schumer: Today's decision is a blow to working families.\n\n"
+            "Note: This story has been updated.")
+    quotes = run(text, title=True)
+    assert [(q.type, content(text, q), q.speaker_name) for q in quotes if q.cue_start is None] == [
+        ("indirect", "House will vote on the bill next week", "Nancy Pelosi"),
+        ("direct", "Today's decision is a blow to working families.", "Chuck Schumer"),
+    ]
+
+
+def test_a_colon_after_a_word_that_names_no_person_opens_no_quote():
+    text = "Update: The vote was delayed.\n\nWASHINGTON: The Senate met on Tuesday."
+    assert run(text) == []
