@@ -1280,8 +1280,10 @@ class _Extractor:
             start, end = opening.end(), _trim_end(text, last.start, last.end)
             if _first_double_mark(text, start, end) >= 0:
                 continue  # quoted words: the quotation pass attributes them
+            if text[start].isdigit() or len(_WORD.findall(text, start, min(end, start + 60))) < 3:
+                continue  # "Clinton: 48 percent": a poll's figures, not words
             speaker = self._colon_speaker(opening.start(1), opening.end(1))
-            if speaker is not None and _WORD.search(text, start, end):
+            if speaker is not None:
                 kind = "indirect" if first.block in ("title", "heading") else "direct"
                 out.append(_Item(kind, start, end, speaker, None, "colon"))
         return out

@@ -1537,3 +1537,8 @@ def test_a_speaker_and_a_colon_open_a_headline_paraphrase_and_a_paragraph_of_the
 def test_a_colon_after_a_word_that_names_no_person_opens_no_quote():
     text = "Update: The vote was delayed.\n\nWASHINGTON: The Senate met on Tuesday."
     assert run(text) == []
+
+
+def test_a_name_and_a_colon_before_figures_is_no_quote():
+    text = "Hillary Clinton and Donald Trump were polled.\n\nHillary Clinton: 48 percent\n\nDonald Trump: 44 percent"
+    assert [q for q in run(text) if q.cue_start is None] == []
