@@ -398,24 +398,64 @@ def _acronym(word: str) -> bool:
     return len(word) > 1 and word.isupper() and word.isalpha()
 
 
-# Two to four plain capitalised words ("Maria Lopez"): the most common name run. When none of
-# its words is a title, connector, particle, place or organisation word, sentence opener or
-# headline verb, ``person_core`` keeps every word, so the run's analysis is known without
-# tokenising it.
-_PLAIN_RUN = re.compile(r"[A-Z][a-z]+(?: [A-Z][a-z]+){1,3}")
+# Plain name words ("Maria", "Lopez"): capitalised letters that are no title, connector,
+# particle, place or organisation word, sentence opener or headline verb. ``person_core``
+# keeps such words in the name whatever their neighbours, so the analysis of the commonest
+# name runs, made of them alone, is known without tokenising the run (see ``_plain_analysis``).
+_PLAIN_WORD = re.compile(r"[A-Z][a-z]+")
 _NOT_PLAIN_LOW = cues.TITLES | _CONNECTORS | cues.NAME_PARTICLES | _THIRD_PERSON_CUES
 _NOT_PLAIN = _ORG_OR_PLACE_WORDS | cues.NON_NAME_CAPS
 
 
-def _plain_name(window: str) -> tuple[str, ...] | None:
-    """The words of ``window`` if it is such a plain run, else None."""
-    if _PLAIN_RUN.fullmatch(window) is None:
+def _plain_word_test(word: str) -> bool:
+    return _PLAIN_WORD.fullmatch(word) is not None and word not in _NOT_PLAIN and word.lower() not in _NOT_PLAIN_LOW
+
+
+_plain_word = _WordMemo(_plain_word_test)
+# The shape of the windows ``_plain_analysis`` answers: a capitalised word that may be a
+# sentence opener, one to four capitalised words, and a dot or a possessive
+_PLAIN_SHAPE = re.compile(r"(?:([A-Z][a-z]*) )?([A-Z][a-z]+(?: [A-Z][a-z]+){0,3})(\.|['’]s)?")
+
+
+def _plain_analysis(window: str):
+    """``SpeakerResolver._analyse_run``'s answer for a window of one to four plain words, maybe
+    after a sentence opener and before a dot or a possessive ("Maria Lopez", "The Ontario
+    Ghostbusters", "Mark Zuckerberg.", "Bruce Wayne's"), or None for any other window.
+
+    Such a window is one run (the opener and the dot stay out of it), and ``person_core``
+    keeps all its words; a possessive makes the owner's last three words the name, the
+    words before it roles. A lone word is no name if it is a plural people or body noun
+    ("Officials", "Unions"); a run that ends in two publication words ("Weekly Standard.")
+    may be a publication, and is left to the full analysis."""
+    m = _PLAIN_SHAPE.fullmatch(window)
+    if m is None:
         return None
-    words = window.split(" ")
+    opener, name, tail = m.groups()
+    start, end = m.span(2)  # of the name words
+    if opener is not None and opener not in cues.NON_NAME_CAPS:
+        name = window[:end]  # (the first word is one of them)
+        start = 0
+    words = name.split(" ")
+    if len(words) > 4:
+        return None
     for word in words:
-        if word in _NOT_PLAIN or word.lower() in _NOT_PLAIN_LOW:
+        if not _plain_word[word]:
             return None
-    return tuple(words)
+    if len(words) == 1:
+        low = words[0].lower()
+        if _singular(low) != low and (low in _PERSON_NOUN_FORMS or low in _ORG_NOUN_FORMS):
+            return []
+        return [(False, (name,), start, end, ())]
+    if tail is not None and tail != ".":  # a possessive
+        roles = tuple([word.lower() for word in words[:-3]])
+        for word in words[:-3]:
+            start += len(word) + 1
+        words = words[-3:]
+        return [(len(words) > 1, tuple(words), start, end, roles)]
+    if (start or tail) and words[-1] in cues.PUBLICATION_WORDS and words[-2] in cues.PUBLICATION_WORDS:
+        # (the bare run keeps the name: "Weekly Standard" alone has always been read as one)
+        return None
+    return [(True, tuple(words), start, end, ())]
 
 
 def _initial(word: str) -> bool:
@@ -1565,9 +1605,9 @@ class SpeakerResolver:
     def _analyse_run(text: str, lo: int, hi: int):
         """Person names in a window: (several words?, name words, start and end relative to
         ``lo``, the lowercase title and role words written before the name)."""
-        plain = _plain_name(text[lo:hi])
+        plain = _plain_analysis(text[lo:hi])
         if plain is not None:
-            return [(True, plain, 0, hi - lo, ())]
+            return plain
         out = []
         toks = tokenize(text, lo, hi)
         for run, _ in _sentence_runs(toks):
