@@ -1666,7 +1666,7 @@ class SpeakerResolver:
             slips = 2 if len(word) >= _LONG_NAME else 1
             for last, people in self._by_last.items():
                 if last[0] == word[0] and abs(len(last) - len(word)) <= slips and len(last) >= 5 and (
-                    _edit_distance(last, word) <= slips
+                    _within_edits(last, word, slips)
                 ):
                     return people[0]
         return None
@@ -1971,13 +1971,18 @@ def _name_gender(first: str) -> str | None:
     return None
 
 
-def _edit_distance(a: str, b: str) -> int:
-    if abs(len(a) - len(b)) > 2:
-        return 3
+def _within_edits(a: str, b: str, slips: int) -> bool:
+    """Is the edit distance of ``a`` and ``b`` at most ``slips``? The rows of the distance
+    table never fall below their least entry, so the test stops at a row that exceeds it
+    (most surnames differ from the first letters on)."""
+    if abs(len(a) - len(b)) > slips:
+        return False
     prev = list(range(len(b) + 1))
     for i, ca in enumerate(a, 1):
         cur = [i]
         for j, cb in enumerate(b, 1):
             cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        if min(cur) > slips:
+            return False
         prev = cur
-    return prev[-1]
+    return prev[-1] <= slips
