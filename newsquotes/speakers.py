@@ -81,20 +81,21 @@ class Tok(NamedTuple):
 _new_tok = tuple.__new__
 
 
-# ``_TOKEN`` with the whitespace before each token: every character is either whitespace or
-# part of a token, so ``findall`` gives the tokens with their offsets (by adding up lengths)
-# without a match object per token.
-_SPACE_TOKEN = re.compile(r"(\s*)(" + _TOKEN.pattern + ")")
+# ``_TOKEN`` with the whitespace before it: every character is either whitespace or part of a
+# token, so ``findall`` gives the tokens with their offsets (by adding up lengths) without a
+# match object per token. (``str.lstrip`` strips the characters ``\s`` matches, and no
+# token starts with one.)
+_SPACE_TOKEN = re.compile(r"\s*(?:" + _TOKEN.pattern + ")")
 
 
 def _tokenize(text: str, lo: int, hi: int) -> list[Tok]:
     out: list[Tok] = []
     append = out.append
     e = lo
-    for space, word in _SPACE_TOKEN.findall(text, lo, hi):
-        s = e + len(space)
-        e = s + len(word)
-        append(_new_tok(Tok, (s, e, word, word.lower(),
+    for chunk in _SPACE_TOKEN.findall(text, lo, hi):
+        e += len(chunk)
+        word = chunk.lstrip()
+        append(_new_tok(Tok, (e - len(word), e, word, word.lower(),
                               word[0].isupper() or ("-" in word and _particle_name(word)))))  # _capitalised
     return out
 
