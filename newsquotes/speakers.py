@@ -472,7 +472,7 @@ def _runs(toks: Sequence[Tok]) -> list[list[Tok]]:
         if tok.cap or tok.text == "." and current and (  # a "." glued to a title or an initial
             current[-1].low in cues.TITLES or len(current[-1].text) == 1 or "." in current[-1].text
         ) or tok.low in cues.NAME_PARTICLES and current or (
-            (tok.low in cues.TITLES or _is_person_noun(tok.low)) and i + 1 < len(toks) and toks[i + 1].cap
+            tok.low in _PERSON_NOUN_FORMS and i + 1 < len(toks) and toks[i + 1].cap  # (titles included)
         ):
             current.append(tok)
         else:
