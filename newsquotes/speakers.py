@@ -311,22 +311,25 @@ def person_core(run: Sequence[Tok]) -> list[Tok]:
         ):
             start = i + 1
     core = [t for t in run[start:] if t.text != "."]
-    if len(core) == 1 and core[0].text in cues.PLACES and all(_org_or_place(t) for t in run if t.text != "."):
-        return []  # "South Korea", "New Zealand": a place, not a person named Korea
-    if 0 < start < len(run) and len(core) >= 3 and (
-        _org_or_place(run[start - 1]) or start >= 3 and run[start - 2].low in ("of", "for")
-    ) and (
-        _name_gender(core[0].text) is None and core[0].low not in cues.NAME_PARTICLES
-    ):
-        # "University of Texas Arlington Amneh Jafari": a place word glued to the name
-        core = core[1:]
-    if not core and start == len(run) and _possessive(run[-1]) and run[-1].text not in ("'", "’"):
+    if not core:
+        if start < len(run) or not _possessive(run[-1]) or run[-1].text in ("'", "’"):
+            return []
         # "Prime Minister Rishi Sunak's effort": the owner's name is the core
         last = run[-1]
         head = [t for t in run[:-1] if t.cap and not _org_or_place(t) and t.low not in cues.TITLES][-2:]
         core = head + [make_tok(last.start, last.end - 2, last.text[:-2])]
         if _org_or_place(core[-1]) or core[-1].low in cues.TITLES:
             return []
+    elif len(core) == 1:
+        if core[0].text in cues.PLACES and all(_org_or_place(t) for t in run if t.text != "."):
+            return []  # "South Korea", "New Zealand": a place, not a person named Korea
+    elif len(core) >= 3 and 0 < start and (
+        _org_or_place(run[start - 1]) or start >= 3 and run[start - 2].low in ("of", "for")
+    ) and (
+        _name_gender(core[0].text) is None and core[0].low not in cues.NAME_PARTICLES
+    ):
+        # "University of Texas Arlington Amneh Jafari": a place word glued to the name
+        core = core[1:]
     while core and (core[0].low in cues.NAME_PARTICLES or core[0].text in cues.NON_NAME_CAPS):
         core = core[1:]
     if core and core[-1].text in cues.PUBLICATION_WORDS and _publication(run, core[-1]):
@@ -1530,7 +1533,10 @@ class SpeakerResolver:
                         stop = _APPOSITION.match(text, end + 1, min(sent.end, end + 120)).end()  # (a match, maybe empty)
                         self._note_roles(person, [w.lower() for w in _TOKEN.findall(text, end + 1, stop)])
                     self.person_mentions.append((pos, k, person))
+        by_last, by_token = self._by_last, self._by_token
         for pos, k, word, roles in single:
+            if roles is None and word not in by_last and word not in by_token:
+                continue  # (``lookup`` would find no one: most capitalised words name nobody)
             person = self.lookup(word)
             if person is not None:
                 if roles is not None:
