@@ -1471,17 +1471,11 @@ class SpeakerResolver:
             in_body = sent.block == "body"
             sent_start = sent.start
             for m in _NAME_RUN.finditer(text, sent_start, sent.end):
-                a = m.start()
+                a, run_end = m.span()
                 word = m.group()
                 floor = sent_start  # the analysis never looks before this
-                if a == floor and " " in word and text[m.end():m.end() + 1] == ":":
-                    verb, _, rest = word.partition(" ")
-                    if verb.lower() in cues.CUE_LEMMA:
-                        # "Said Trump: ...": an inverted attribution, not a name "Said Trump"
-                        a = floor = a + len(verb) + 1
-                        word = rest
+                alone = " " not in word  # a lone word is looked up later, unless a title or "." goes with it
                 prefix = None
-                after_dot = False  # a word after "." is analysed with it ("Gen. Smith")
                 if a - 1 > floor:
                     before = text[a - 2]
                     if before.islower():
@@ -1490,15 +1484,23 @@ class SpeakerResolver:
                         sp = text.rfind(" ", lo, a - 1)  # (-1, or a space at ``lo`` or after)
                         if text[sp + 1 if sp >= 0 else lo:a - 1] in _LOWER_TITLES:
                             prefix = _LOWER_PREFIX.search(text, a - 40 if a - 40 > floor else floor, a)
-                    else:
-                        after_dot = before == "." and a - 3 >= floor
-                if prefix is None and not after_dot and " " not in word:
+                            if prefix is not None:
+                                alone = False
+                    elif before == "." and a - 3 >= floor:
+                        alone = False  # a word after "." is analysed with it ("Gen. Smith")
+                elif a == floor and not alone and text[run_end:run_end + 1] == ":":
+                    verb, _, rest = word.partition(" ")
+                    if verb.lower() in cues.CUE_LEMMA:
+                        # "Said Trump: ...": an inverted attribution, not a name "Said Trump"
+                        a = floor = a + len(verb) + 1
+                        word = rest
+                        alone = " " not in word
+                if alone:
                     if word[-1] in "'’s":
                         word = word[:-2] if word.endswith(("'s", "’s")) else word.rstrip("'’")
                     if word not in non_name_caps:
                         single.append((a, k, word, None))
                     continue
-                run_end = m.end()
                 if prefix is not None:
                     base = prefix.start()
                 else:
