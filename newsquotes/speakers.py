@@ -1564,7 +1564,7 @@ class SpeakerResolver:
             if len(words) == 1 or len(person.tokens) == 1 or person.tokens[0][0] == words[0][0]:
                 if len(words) > len(person.tokens) and (in_body or not person.in_body):
                     person.name, person.tokens = " ".join(words), words
-                self._index(person)
+                    self._index(person)  # (else the index holds the person under its words already)
                 return person
         person = Person(" ".join(words), words, pos, in_body)
         person.gender = _name_gender(words[0]) if len(words) > 1 else None
