@@ -114,6 +114,33 @@ def tokenize(text: str, lo: int, hi: int) -> list[Tok]:
 def tokenize_head(text: str, lo: int, hi: int, n: int) -> list[Tok]:
     """The first ``n`` tokens of ``tokenize(text, lo, hi)`` (all of them if there are fewer),
     for rules that read only the start of a long window: the scan stops early."""
+    # No token holds a space, so the tokens of a stretch of the window that ends at a space
+    # are the window's own. The window is read a stretch at a time, of about
+    # ``_HEAD_CHARS`` characters for each token still missing, by ``_tokenize`` (cheaper per
+    # token than a match each); a stretch with no space (a very long word) is matched token
+    # by token, up to the last one needed.
+    out: list[Tok] = []
+    start = lo
+    while len(out) < n:
+        stop = start + (n - len(out)) * _HEAD_CHARS
+        if stop >= hi:
+            out += _tokenize(text, start, hi)
+            break
+        cut = text.rfind(" ", start, stop)
+        if cut <= start:
+            out += _tokenize_matches(text, start, hi, n - len(out))
+            break
+        out += _tokenize(text, start, cut)
+        start = cut
+    del out[n:]
+    return out
+
+
+_HEAD_CHARS = 6  # characters per token (news has about 6 with the space, punctuation apart)
+
+
+def _tokenize_matches(text: str, lo: int, hi: int, n: int) -> list[Tok]:
+    """The first ``n`` tokens of ``tokenize(text, lo, hi)``, one match at a time."""
     out: list[Tok] = []
     append = out.append
     for m in islice(_TOKEN.finditer(text, lo, hi), n):
