@@ -81,20 +81,21 @@ class Tok(NamedTuple):
 _new_tok = tuple.__new__
 
 
-# ``_TOKEN`` with the whitespace before each token: every character is either whitespace or
-# part of a token, so ``findall`` gives the tokens with their offsets (by adding up lengths)
-# without a match object per token.
-_SPACE_TOKEN = re.compile(r"(\s*)(" + _TOKEN.pattern + ")")
+# ``_TOKEN`` with the whitespace before it: every character is either whitespace or part of a
+# token, so ``findall`` gives the tokens with their offsets (by adding up lengths) without a
+# match object per token. (``str.lstrip`` strips the characters ``\s`` matches, and no
+# token starts with one.)
+_SPACE_TOKEN = re.compile(r"\s*(?:" + _TOKEN.pattern + ")")
 
 
 def _tokenize(text: str, lo: int, hi: int) -> list[Tok]:
     out: list[Tok] = []
     append = out.append
     e = lo
-    for space, word in _SPACE_TOKEN.findall(text, lo, hi):
-        s = e + len(space)
-        e = s + len(word)
-        append(_new_tok(Tok, (s, e, word, word.lower(),
+    for chunk in _SPACE_TOKEN.findall(text, lo, hi):
+        e += len(chunk)
+        word = chunk.lstrip()
+        append(_new_tok(Tok, (e - len(word), e, word, word.lower(),
                               word[0].isupper() or ("-" in word and _particle_name(word)))))  # _capitalised
     return out
 
@@ -113,6 +114,33 @@ def tokenize(text: str, lo: int, hi: int) -> list[Tok]:
 def tokenize_head(text: str, lo: int, hi: int, n: int) -> list[Tok]:
     """The first ``n`` tokens of ``tokenize(text, lo, hi)`` (all of them if there are fewer),
     for rules that read only the start of a long window: the scan stops early."""
+    # No token holds a space, so the tokens of a stretch of the window that ends at a space
+    # are the window's own. The window is read a stretch at a time, of about
+    # ``_HEAD_CHARS`` characters for each token still missing, by ``_tokenize`` (cheaper per
+    # token than a match each); a stretch with no space (a very long word) is matched token
+    # by token, up to the last one needed.
+    out: list[Tok] = []
+    start = lo
+    while len(out) < n:
+        stop = start + (n - len(out)) * _HEAD_CHARS
+        if stop >= hi:
+            out += _tokenize(text, start, hi)
+            break
+        cut = text.rfind(" ", start, stop)
+        if cut <= start:
+            out += _tokenize_matches(text, start, hi, n - len(out))
+            break
+        out += _tokenize(text, start, cut)
+        start = cut
+    del out[n:]
+    return out
+
+
+_HEAD_CHARS = 6  # characters per token (news has about 6 with the space, punctuation apart)
+
+
+def _tokenize_matches(text: str, lo: int, hi: int, n: int) -> list[Tok]:
+    """The first ``n`` tokens of ``tokenize(text, lo, hi)``, one match at a time."""
     out: list[Tok] = []
     append = out.append
     for m in islice(_TOKEN.finditer(text, lo, hi), n):
@@ -322,22 +350,25 @@ def person_core(run: Sequence[Tok]) -> list[Tok]:
         ):
             start = i + 1
     core = _with_initials_dotted(run[start:])
-    if len(core) == 1 and core[0].text in cues.PLACES and all(_org_or_place(t) for t in run if t.text != "."):
-        return []  # "South Korea", "New Zealand": a place, not a person named Korea
-    if 0 < start < len(run) and len(core) >= 3 and (
-        _org_or_place(run[start - 1]) or start >= 3 and run[start - 2].low in ("of", "for")
-    ) and (
-        _name_gender(core[0].text) is None and core[0].low not in cues.NAME_PARTICLES
-    ):
-        # "University of Texas Arlington Amneh Jafari": a place word glued to the name
-        core = core[1:]
-    if not core and start == len(run) and _possessive(run[-1]) and run[-1].text not in ("'", "’"):
+    if not core:
+        if start < len(run) or not _possessive(run[-1]) or run[-1].text in ("'", "’"):
+            return []
         # "Prime Minister Rishi Sunak's effort": the owner's name is the core
         last = run[-1]
         head = [t for t in run[:-1] if t.cap and not _org_or_place(t) and t.low not in cues.TITLES][-2:]
         core = head + [make_tok(last.start, last.end - 2, last.text[:-2])]
         if _org_or_place(core[-1]) or core[-1].low in cues.TITLES:
             return []
+    elif len(core) == 1:
+        if core[0].text in cues.PLACES and all(_org_or_place(t) for t in run if t.text != "."):
+            return []  # "South Korea", "New Zealand": a place, not a person named Korea
+    elif len(core) >= 3 and 0 < start and (
+        _org_or_place(run[start - 1]) or start >= 3 and run[start - 2].low in ("of", "for")
+    ) and (
+        _name_gender(core[0].text) is None and core[0].low not in cues.NAME_PARTICLES
+    ):
+        # "University of Texas Arlington Amneh Jafari": a place word glued to the name
+        core = core[1:]
     while core and (core[0].low in cues.NAME_PARTICLES or core[0].text in cues.NON_NAME_CAPS):
         core = core[1:]
     if core and core[-1].text in cues.PUBLICATION_WORDS and _publication(run, core[-1]):
@@ -410,24 +441,64 @@ def _acronym(word: str) -> bool:
     return len(word) > 1 and word.isupper() and word.isalpha()
 
 
-# Two to four plain capitalised words ("Maria Lopez"): the most common name run. When none of
-# its words is a title, connector, particle, place or organisation word, sentence opener or
-# headline verb, ``person_core`` keeps every word, so the run's analysis is known without
-# tokenising it.
-_PLAIN_RUN = re.compile(r"[A-Z][a-z]+(?: [A-Z][a-z]+){1,3}")
+# Plain name words ("Maria", "Lopez"): capitalised letters that are no title, connector,
+# particle, place or organisation word, sentence opener or headline verb. ``person_core``
+# keeps such words in the name whatever their neighbours, so the analysis of the commonest
+# name runs, made of them alone, is known without tokenising the run (see ``_plain_analysis``).
+_PLAIN_WORD = re.compile(r"[A-Z][a-z]+")
 _NOT_PLAIN_LOW = cues.TITLES | _CONNECTORS | cues.NAME_PARTICLES | _THIRD_PERSON_CUES
 _NOT_PLAIN = _ORG_OR_PLACE_WORDS | cues.NON_NAME_CAPS
 
 
-def _plain_name(window: str) -> tuple[str, ...] | None:
-    """The words of ``window`` if it is such a plain run, else None."""
-    if _PLAIN_RUN.fullmatch(window) is None:
+def _plain_word_test(word: str) -> bool:
+    return _PLAIN_WORD.fullmatch(word) is not None and word not in _NOT_PLAIN and word.lower() not in _NOT_PLAIN_LOW
+
+
+_plain_word = _WordMemo(_plain_word_test)
+# The shape of the windows ``_plain_analysis`` answers: a capitalised word that may be a
+# sentence opener, one to four capitalised words, and a dot or a possessive
+_PLAIN_SHAPE = re.compile(r"(?:([A-Z][a-z]*) )?([A-Z][a-z]+(?: [A-Z][a-z]+){0,3})(\.|['’]s)?")
+
+
+def _plain_analysis(window: str):
+    """``SpeakerResolver._analyse_run``'s answer for a window of one to four plain words, maybe
+    after a sentence opener and before a dot or a possessive ("Maria Lopez", "The Ontario
+    Ghostbusters", "Mark Zuckerberg.", "Bruce Wayne's"), or None for any other window.
+
+    Such a window is one run (the opener and the dot stay out of it), and ``person_core``
+    keeps all its words; a possessive makes the owner's last three words the name, the
+    words before it roles. A lone word is no name if it is a plural people or body noun
+    ("Officials", "Unions"); a run that ends in two publication words ("Weekly Standard.")
+    may be a publication, and is left to the full analysis."""
+    m = _PLAIN_SHAPE.fullmatch(window)
+    if m is None:
         return None
-    words = window.split(" ")
+    opener, name, tail = m.groups()
+    start, end = m.span(2)  # of the name words
+    if opener is not None and opener not in cues.NON_NAME_CAPS:
+        name = window[:end]  # (the first word is one of them)
+        start = 0
+    words = name.split(" ")
+    if len(words) > 4:
+        return None
     for word in words:
-        if word in _NOT_PLAIN or word.lower() in _NOT_PLAIN_LOW:
+        if not _plain_word[word]:
             return None
-    return tuple(words)
+    if len(words) == 1:
+        low = words[0].lower()
+        if _singular(low) != low and (low in _PERSON_NOUN_FORMS or low in _ORG_NOUN_FORMS):
+            return []
+        return [(False, (name,), start, end, ())]
+    if tail is not None and tail != ".":  # a possessive
+        roles = tuple([word.lower() for word in words[:-3]])
+        for word in words[:-3]:
+            start += len(word) + 1
+        words = words[-3:]
+        return [(len(words) > 1, tuple(words), start, end, roles)]
+    if (start or tail) and words[-1] in cues.PUBLICATION_WORDS and words[-2] in cues.PUBLICATION_WORDS:
+        # (the bare run keeps the name: "Weekly Standard" alone has always been read as one)
+        return None
+    return [(True, tuple(words), start, end, ())]
 
 
 def _initial(word: str) -> bool:
@@ -443,7 +514,7 @@ def _runs(toks: Sequence[Tok]) -> list[list[Tok]]:
         if tok.cap or tok.text == "." and current and (  # a "." glued to a title or an initial
             current[-1].low in cues.TITLES or len(current[-1].text) == 1 or "." in current[-1].text
         ) or tok.low in cues.NAME_PARTICLES and current or (
-            (tok.low in cues.TITLES or _is_person_noun(tok.low)) and i + 1 < len(toks) and toks[i + 1].cap
+            tok.low in _PERSON_NOUN_FORMS and i + 1 < len(toks) and toks[i + 1].cap  # (titles included)
         ):
             current.append(tok)
         else:
@@ -1477,17 +1548,11 @@ class SpeakerResolver:
             in_body = sent.block == "body"
             sent_start = sent.start
             for m in _NAME_RUN.finditer(text, sent_start, sent.end):
-                a = m.start()
+                a, run_end = m.span()
                 word = m.group()
                 floor = sent_start  # the analysis never looks before this
-                if a == floor and " " in word and text[m.end():m.end() + 1] == ":":
-                    verb, _, rest = word.partition(" ")
-                    if verb.lower() in cues.CUE_LEMMA:
-                        # "Said Trump: ...": an inverted attribution, not a name "Said Trump"
-                        a = floor = a + len(verb) + 1
-                        word = rest
+                alone = " " not in word  # a lone word is looked up later, unless a title or "." goes with it
                 prefix = None
-                after_dot = False  # a word after "." is analysed with it ("Gen. Smith")
                 if a - 1 > floor:
                     before = text[a - 2]
                     if before.islower():
@@ -1496,15 +1561,23 @@ class SpeakerResolver:
                         sp = text.rfind(" ", lo, a - 1)  # (-1, or a space at ``lo`` or after)
                         if text[sp + 1 if sp >= 0 else lo:a - 1] in _LOWER_TITLES:
                             prefix = _LOWER_PREFIX.search(text, a - 40 if a - 40 > floor else floor, a)
-                    else:
-                        after_dot = before == "." and a - 3 >= floor
-                if prefix is None and not after_dot and " " not in word:
+                            if prefix is not None:
+                                alone = False
+                    elif before == "." and a - 3 >= floor:
+                        alone = False  # a word after "." is analysed with it ("Gen. Smith")
+                elif a == floor and not alone and text[run_end:run_end + 1] == ":":
+                    verb, _, rest = word.partition(" ")
+                    if verb.lower() in cues.CUE_LEMMA:
+                        # "Said Trump: ...": an inverted attribution, not a name "Said Trump"
+                        a = floor = a + len(verb) + 1
+                        word = rest
+                        alone = " " not in word
+                if alone:
                     if word[-1] in "'’s":
                         word = word[:-2] if word.endswith(("'s", "’s")) else word.rstrip("'’")
                     if word not in non_name_caps:
                         single.append((a, k, word, None))
                     continue
-                run_end = m.end()
                 if prefix is not None:
                     base = prefix.start()
                 else:
@@ -1539,7 +1612,10 @@ class SpeakerResolver:
                         stop = _APPOSITION.match(text, end + 1, min(sent.end, end + 120)).end()  # (a match, maybe empty)
                         self._note_roles(person, [w.lower() for w in _TOKEN.findall(text, end + 1, stop)])
                     self.person_mentions.append((pos, k, person))
+        by_last, by_token = self._by_last, self._by_token
         for pos, k, word, roles in single:
+            if roles is None and word not in by_last and word not in by_token:
+                continue  # (``lookup`` would find no one: most capitalised words name nobody)
             person = self.lookup(word)
             if person is not None:
                 if roles is not None:
@@ -1565,7 +1641,7 @@ class SpeakerResolver:
             if len(words) == 1 or len(person.tokens) == 1 or person.tokens[0][0] == words[0][0]:
                 if len(words) > len(person.tokens) and (in_body or not person.in_body):
                     person.name, person.tokens = " ".join(words), words
-                self._index(person)
+                    self._index(person)  # (else the index holds the person under its words already)
                 return person
         person = Person(" ".join(words), words, pos, in_body)
         person.gender = _name_gender(words[0]) if len(words) > 1 else None
@@ -1615,9 +1691,9 @@ class SpeakerResolver:
     def _analyse_run(text: str, lo: int, hi: int):
         """Person names in a window: (several words?, name words, start and end relative to
         ``lo``, the lowercase title and role words written before the name)."""
-        plain = _plain_name(text[lo:hi])
+        plain = _plain_analysis(text[lo:hi])
         if plain is not None:
-            return [(True, plain, 0, hi - lo, ())]
+            return plain
         out = []
         toks = tokenize(text, lo, hi)
         for run, _ in _sentence_runs(toks):
@@ -1676,7 +1752,7 @@ class SpeakerResolver:
             slips = 2 if len(word) >= _LONG_NAME else 1
             for last, people in self._by_last.items():
                 if last[0] == word[0] and abs(len(last) - len(word)) <= slips and len(last) >= 5 and (
-                    _edit_distance(last, word) <= slips
+                    _within_edits(last, word, slips)
                 ):
                     return people[0]
         return None
@@ -2003,13 +2079,18 @@ def _name_gender(first: str) -> str | None:
     return None
 
 
-def _edit_distance(a: str, b: str) -> int:
-    if abs(len(a) - len(b)) > 2:
-        return 3
+def _within_edits(a: str, b: str, slips: int) -> bool:
+    """Is the edit distance of ``a`` and ``b`` at most ``slips``? The rows of the distance
+    table never fall below their least entry, so the test stops at a row that exceeds it
+    (most surnames differ from the first letters on)."""
+    if abs(len(a) - len(b)) > slips:
+        return False
     prev = list(range(len(b) + 1))
     for i, ca in enumerate(a, 1):
         cur = [i]
         for j, cb in enumerate(b, 1):
             cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        if min(cur) > slips:
+            return False
         prev = cur
-    return prev[-1]
+    return prev[-1] <= slips
