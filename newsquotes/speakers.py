@@ -1610,7 +1610,9 @@ class SpeakerResolver:
                     if text[end:end + 1] == ",":
                         # apposition right after the name: "Jeff Rathke, the State Department Spokesperson,"
                         stop = _APPOSITION.match(text, end + 1, min(sent.end, end + 120)).end()  # (a match, maybe empty)
-                        self._note_roles(person, [w.lower() for w in _TOKEN.findall(text, end + 1, stop)])
+                        words = [w.lower() for w in _TOKEN.findall(text, end + 1, stop)]
+                        if words and words[0] not in cues.CUE_LEMMA and words[0] not in cues.SUBJECT_PRONOUNS:
+                            self._note_roles(person, words)  # (not ", said it violated ...": a clause)
                     self.person_mentions.append((pos, k, person))
         by_last, by_token = self._by_last, self._by_token
         for pos, k, word, roles in single:
@@ -1731,6 +1733,8 @@ class SpeakerResolver:
         """Add lowercase title, role or apposition words to the person's roles, and take the
         gender from the first that has one."""
         for low in roles:
+            if not low:
+                continue  # (the stop of "Sen." alone)
             person.roles.add(low)
             if person.gender is None:
                 if low in _MALE_WORDS:

@@ -788,3 +788,15 @@ def test_the_name_beside_a_role_apposition_is_the_speaker(text, mention, name):
     processed = process_raw("Headline\n\n" + text)
     [q] = processed.quotes
     assert processed.parsed.text[q.speaker_start:q.speaker_end] == mention and q.speaker_name == name
+
+
+def test_a_clause_after_a_names_comma_gives_it_no_roles():
+    # "..., Saeed Khatibzadeh, said it violated ...": what follows the comma is a clause, not an
+    # apposition, and role nouns are resolved against these words; a real apposition still counts.
+    from newsquotes.speakers import SpeakerResolver
+
+    text = ("A ministry spokesman, Saeed Khatibzadeh, said it violated the accord. "
+            "Jeff Rathke, the State Department spokesperson, spoke next.")
+    people = {p.name: p.roles for p in SpeakerResolver(text, make_sentences(text)).people}
+    assert not people["Saeed Khatibzadeh"] & {"said", "it", "violated"}
+    assert "spokesperson" in people["Jeff Rathke"]
