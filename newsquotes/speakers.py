@@ -1726,6 +1726,8 @@ class SpeakerResolver:
             roles = () if first == run[0].start else tuple(  # the titles and roles before the name
                 low for low in (t.low.rstrip(".") for t in run if t.start < first) if not low.endswith(("'s", "’s"))
             )
+            if roles and k > 0 and not run[0].cap and _compound_noun(toks[k - 1]):
+                roles = (toks[k - 1].low, *roles)  # "press secretary": a compound role's first noun
             out.append((len(core) > 1, tuple([t.text for t in core]), first - lo, core[-1].end - lo, roles))
         return out
 
@@ -2043,6 +2045,15 @@ def _holds_post(roles: set[str], head: str) -> bool:
     if head in roles or _singular(head) in roles:
         return True
     return head in _SPOKESPEOPLE and (not roles.isdisjoint(_SPOKESPEOPLE) or "press" in roles and "secretary" in roles)
+
+
+def _compound_noun(tok: Tok) -> bool:
+    """May the lowercase word before a role be the first noun of a compound role ("press" of
+    "press secretary", "campaign" of "campaign manager")? No function word, cue or determiner."""
+    low = tok.low
+    return tok.text.isalpha() and tok.text.islower() and low not in _STOP_LOWER and low not in cues.CUE_LEMMA and (
+        low not in cues.DETERMINERS
+    )
 
 
 def _strip_determiner(phrase: str, lower: bool = False) -> str:

@@ -800,3 +800,9 @@ def test_a_clause_after_a_names_comma_gives_it_no_roles():
     people = {p.name: p.roles for p in SpeakerResolver(text, make_sentences(text)).people}
     assert not people["Saeed Khatibzadeh"] & {"said", "it", "violated"}
     assert "spokesperson" in people["Jeff Rathke"]
+
+
+def test_the_spokesman_is_the_press_secretary_named_before():
+    text = ("Pentagon press secretary John Kirby said the operation was proportionate. "
+            "The spokesman added that the strike was coordinated with partners.")
+    assert [q.speaker_name for q in run(text)] == ["John Kirby", "John Kirby"]
