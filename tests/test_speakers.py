@@ -806,3 +806,13 @@ def test_the_spokesman_is_the_press_secretary_named_before():
     text = ("Pentagon press secretary John Kirby said the operation was proportionate. "
             "The spokesman added that the strike was coordinated with partners.")
     assert [q.speaker_name for q in run(text)] == ["John Kirby", "John Kirby"]
+
+
+def test_he_after_a_speaker_named_by_surname_alone_is_that_speaker():
+    text = 'Kennedy insisted he was not a spoiler. "I am in it to win," he said.'
+    assert [q.speaker_name for q in run(text)] == ["Kennedy", "Kennedy"]
+
+
+def test_she_is_not_a_man_named_in_full_before():
+    text = 'Paul Dewar said the files were lost. "We take security seriously," she said.'
+    assert run(text)[-1].speaker_name is None
