@@ -32,7 +32,8 @@ from newsquotes import cues
 from newsquotes.adjuncts import adjunct_end, adjuncts_end, is_setting
 from newsquotes.model import Quote, Sentence
 from newsquotes.speakers import (
-    _CENTRAL_DETERMINERS, _MORE, _STOP_LOWER, Mention, SpeakerResolver, Tok, _is_person_noun, _unpossessed, clause_subject,
+    _CENTRAL_DETERMINERS, _MORE, _STOP_LOWER, Mention, SpeakerResolver, Tok, _classify, _is_person_noun, _runs,
+    _unpossessed, clause_subject, person_core,
     introduces_author, introduces_name, new_speaker_clause, people_postmodifier,
     relative_participle, speaker_after, speaker_before, subject_with_verb,
     tokenize, tokenize_head,
@@ -670,8 +671,6 @@ class _Extractor:
         if dash:
             rest = tokenize(text, a + dash.end(), b)
             if rest and len(rest) <= 5:
-                from newsquotes.speakers import _classify
-
                 m = _classify(text, rest)
                 if m is not None and m.kind == "name":
                     return "attr", m, None
@@ -1291,8 +1290,6 @@ class _Extractor:
         return out
 
     def _colon_speaker(self, a: int, b: int) -> Mention | None:
-        from newsquotes.speakers import _classify
-
         m = _classify(self.text, tokenize(self.text, a, b))
         if m is None or m.kind != "name":
             return None
@@ -1314,8 +1311,6 @@ class _Extractor:
         if "," in name_part and len(name_part.split(",", 1)[1].split()) > 6:
             return None
         toks = tokenize(text, cut + 2, cut + 2 + len(name_part.split(",")[0].rstrip()))
-        from newsquotes.speakers import _classify, person_core
-
         if len(person_core(toks)) != len([t for t in toks if t.text != "."]):
             return None
         m = _classify(text, toks)
@@ -1708,8 +1703,6 @@ def _title_like(words: list[str]) -> bool:
 
 
 def _first_name_mention(text: str, lo: int, hi: int) -> Mention | None:
-    from newsquotes.speakers import _classify, _runs, person_core
-
     toks = tokenize(text, lo, hi)
     for run in _runs(toks):
         if person_core(run):
