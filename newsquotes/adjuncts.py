@@ -68,10 +68,6 @@ def adjunct_end(toks: Sequence, k: int) -> int | None:
     return time_end(toks, k)
 
 
-# Lowercase listeners after "to" that are no people noun of ``cues.PERSON_NOUNS``
-_TO_LISTENERS = frozenset({"press", "media", "congress", "parliament", "police", "court", "jury"})
-
-
 def _verb_after_to(toks: Sequence, j: int) -> bool:
     """Is the word at ``j``, after "to", a verb ("to remain") rather than the start of a noun
     phrase ("to reporters", "to the press", "to Congress", "to 200 supporters")? A plain
@@ -80,7 +76,7 @@ def _verb_after_to(toks: Sequence, j: int) -> bool:
         return False
     word, low = toks[j].text, toks[j].low
     return word[0].islower() and word.isalpha() and not (
-        low in cues.DETERMINERS or low in cues.MEDIUM_NOUNS or low in _TO_LISTENERS
+        low in cues.DETERMINERS or low in cues.MEDIUM_NOUNS or low in cues.LISTENER_WORDS
         or low in cues.PERSON_NOUNS or low[:-1] in cues.PERSON_NOUNS  # (a plural: "reporters")
     )
 

@@ -154,6 +154,10 @@ ADVERBS = frozenset({"also", "later", "then", "has", "have", "had", "was", "is",
                      "long", "always", "now", "just"})  # "have long argued", "now says"
 
 # Objects of "tell"/"inform"-type verbs and other material between the cue and its clause.
+# Listeners named by a bare lowercase word after a "tell"-type verb or "to" ("told reporters",
+# "said to the press"); people nouns of ``PERSON_NOUNS`` are listeners too.
+LISTENER_WORDS = frozenset({"reporters", "journalists", "him", "her", "them", "us", "me", "press",
+                            "media", "court", "police", "parliament", "lawmakers", "congress", "jury"})
 LISTENER_PREPOSITIONS = frozenset({"to", "on", "in", "at", "during", "after", "before", "with",
                                    "for", "from", "via", "by", "over", "about", "through"})
 

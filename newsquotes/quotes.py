@@ -1474,10 +1474,6 @@ def _gerund_subject(toks: list[Tok], k: int) -> bool:
     return False
 
 
-_LISTENERS = frozenset({"reporters", "journalists", "him", "her", "them", "us", "me", "press",
-                        "media", "court", "police", "parliament", "lawmakers", "congress", "jury"})
-
-
 _CHARGE_TOKENS = 12  # "accused the state's largest utility, Acme Power, of": the object is short
 
 
@@ -1521,9 +1517,9 @@ def _listener_end(toks: list[Tok]) -> int:
     """The end of the listener that opens the tokens after a "tell"-type verb ("reporters",
     "the Senate", "CNN"); 0 if there is none."""
     j = 0
-    if j + 1 < len(toks) and toks[j].low == "the" and (toks[j + 1].cap or toks[j + 1].low in _LISTENERS):
+    if j + 1 < len(toks) and toks[j].low == "the" and (toks[j + 1].cap or toks[j + 1].low in cues.LISTENER_WORDS):
         j += 1
-    while j < len(toks) and j < 4 and (toks[j].cap or toks[j].low in _LISTENERS):
+    while j < len(toks) and j < 4 and (toks[j].cap or toks[j].low in cues.LISTENER_WORDS):
         j += 1
     return j or _noun_listener_end(toks)
 

@@ -1542,3 +1542,8 @@ def test_a_colon_after_a_word_that_names_no_person_opens_no_quote():
 def test_a_name_and_a_colon_before_figures_is_no_quote():
     text = "Hillary Clinton and Donald Trump were polled.\n\nHillary Clinton: 48 percent\n\nDonald Trump: 44 percent"
     assert [q for q in run(text) if q.cue_start is None] == []
+
+
+def test_a_pronoun_after_to_is_a_listener_not_a_verb():
+    text = "The mayor said on Tuesday to them the plan would fail."
+    assert [content(text, q) for q in run(text)] == ["the plan would fail"]
