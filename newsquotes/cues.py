@@ -117,6 +117,9 @@ AS_QUOTATION_CUE_LEMMA: dict[str, str] = {
     for form in forms
 }
 
+# The lemma of every single-word cue form, whatever its context rule (a plain cue wins).
+WORD_CUE_LEMMA: dict[str, str] = {**AS_QUOTATION_CUE_LEMMA, **QUOTATION_CUE_LEMMA, **CUE_LEMMA}
+
 # Plural/base present forms: "X and Y say" wants a group subject.
 PLURAL_FORMS = frozenset(b for b in _SPEECH_VERBS if " " not in b)
 
@@ -390,4 +393,4 @@ _WORD_RE = re.compile(r"[A-Za-z]+")
 def lemma_of(cue: str) -> str | None:
     """Lemma of a cue as written ("Says" -> "say", "According to" -> "according to")."""
     low = " ".join(cue.lower().split())
-    return PHRASE_CUES.get(low) or CUE_LEMMA.get(low) or QUOTATION_CUE_LEMMA.get(low) or AS_QUOTATION_CUE_LEMMA.get(low)
+    return PHRASE_CUES.get(low) or WORD_CUE_LEMMA.get(low)

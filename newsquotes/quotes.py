@@ -445,7 +445,7 @@ def _find_cues(text: str, lo: int, hi: int, headline: bool, inside, before_quota
     t = 0
     for pos, end, word in words:
         low = word.lower()
-        lemma = cues.CUE_LEMMA.get(low) or cues.QUOTATION_CUE_LEMMA.get(low) or cues.AS_QUOTATION_CUE_LEMMA.get(low)
+        lemma = cues.WORD_CUE_LEMMA.get(low)
         if lemma is None:
             continue
         if taken:
