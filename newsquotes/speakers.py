@@ -1825,12 +1825,12 @@ class SpeakerResolver:
                 return Resolved(person.name, "name")
             # no person named nearby: a speaker named by a surname alone, the sentence before
             # ("Kennedy insisted he was no spoiler. "...," he said"), which the registry lacks
-            for hpos, hsent, res in reversed(self.history):
+            if self.history:
+                hpos, hsent, res = self.history[-1]
                 if hpos < pos and here - hsent <= 1 and res.kind == "name" and res.name and not res.plural:
                     known = self._person_named(res.name)
                     if known is None or known.gender in (None, gender):
                         return Resolved(res.name, "name")
-                break
             return Resolved(None, "name")
         if word in ("they", "we", "them", "us"):
             # "Scientology officials went to the station, where they claimed ...": the plural
