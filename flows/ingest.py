@@ -21,7 +21,7 @@ from prefect.futures import PrefectFuture
 from prefect.task_runners import TaskRunner
 
 from flows.report import progress_bar, run_report
-from flows.runners import concurrency, start_workers
+from flows.runners import concurrency, start_workers, stop_workers
 
 from newsquotes.ingest import (
     DEFAULT_BATCH_SIZE,
@@ -176,6 +176,7 @@ def ingest_flow(
                 ingested += done.ingested
                 files += done.files
                 show(files, planned)
+        stop_workers(runner)
         logger.info("%d files processed, %d unchanged", files, work.unchanged)
         new_rejects = work.rejects + batch_rejects
         snapshot = None

@@ -46,6 +46,19 @@ def start_workers(runner: TaskRunner) -> None:
             executor.submit(_preload)
 
 
+def stop_workers(runner: TaskRunner) -> None:
+    """Stop a process pool's workers once every batch is done.
+
+    Publishing runs in the flow's own process; idle workers would hold their memory (a quarter
+    of a GiB each) through it, and the run's peak would be their memory plus the publish's.
+    ``cancel_all`` shuts the pool down (there is nothing left to cancel); leaving the flow calls
+    it again, which does nothing more. Other runners are left as they are: threads share the
+    flow's memory, and a Dask cluster may be shared.
+    """
+    if isinstance(runner, ProcessPoolTaskRunner):
+        runner.cancel_all()
+
+
 def make_task_runner(kind: str = "threads", workers: int | None = None, dask_address: str | None = None) -> TaskRunner:
     if kind == "threads":
         return ThreadPoolTaskRunner(max_workers=workers)

@@ -111,6 +111,26 @@ def test_parallel_runners_give_the_same_tables_as_threads(raw, tmp_path, runner)
         )
 
 
+def test_process_workers_are_gone_before_publishing(raw, tmp_path, monkeypatch):
+    """Idle workers would hold their memory through the publish step, on top of its own."""
+    import multiprocessing
+
+    from flows.runners import make_task_runner
+
+    alive_at_publish = []
+    publish = Store.publish
+
+    def watched(self, *args, **kwargs):
+        alive_at_publish.extend(multiprocessing.active_children())
+        return publish(self, *args, **kwargs)
+
+    monkeypatch.setattr(Store, "publish", watched)
+    run = ingest_flow.with_options(task_runner=make_task_runner("processes", workers=2))
+    summary = run(raw_dir=str(raw), out_dir=str(tmp_path / "out"), batch_size=6)
+    assert summary.processed == 25 and summary.snapshot is not None
+    assert alive_at_publish == []
+
+
 def test_cli_show_prints_an_ingested_article_and_rejects_unknown_ids(raw, tmp_path, capsys):
     out = tmp_path / "out"
     ingest_flow(raw_dir=str(raw), out_dir=str(out))
