@@ -379,10 +379,14 @@ def process_parts(
 
 
 def _part_output(builder: TableBuilder, rejects: list[Reject], replaced: set[str]) -> BatchOutput:
+    unstorable = [
+        Reject(source, digest, "validate", "output broke the table contract", detail)
+        for source, digest, detail in builder.drop_unstorable()
+    ]
     tables, invalid = _validated(builder.frames())
     published = tables["documents"].set_index("doc_id")["published"]
     # (a file's new rows need no dropping of their own: the plan gave it every doc_id it had)
-    return BatchOutput(tables, published, rejects + invalid, replaced)
+    return BatchOutput(tables, published, rejects + unstorable + invalid, replaced)
 
 
 @dataclass(frozen=True)

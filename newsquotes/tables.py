@@ -10,6 +10,7 @@ import datetime as dt
 import functools
 import hashlib
 from collections.abc import Iterable, Sequence
+from itertools import compress
 from dataclasses import dataclass
 
 import pandas as pd
@@ -134,9 +135,52 @@ class TableBuilder:
         for i, q in enumerate(doc.quotes):
             _append(quotes, _quote_row(doc_id, text, i, q))
 
+    def drop_unstorable(self) -> list[tuple[str, str, str]]:
+        """Take out the articles that have a value of a type its column cannot store, and say
+        which: (source, content_sha256, what is wrong) for each.
+
+        Made into a frame (or written to Parquet) with the rest of the part, such a value would
+        fail the whole part, and a bug on one article must cost that article only. Each column
+        is checked over the whole part at once: a set of its value types, made in C.
+        """
+        bad: dict[str, str] = {}
+        for name, columns in self._columns.items():
+            for column, kind in column_kinds(name).items():
+                storable, values = _STORABLE[kind], columns[column]
+                if set(map(type, values)).issubset(storable):
+                    continue  # (subclasses of the storable types go on to the test below)
+                for doc_id, value in zip(columns["doc_id"], values):
+                    if not isinstance(value, storable) and doc_id not in bad:
+                        bad[doc_id] = f"{name}.{column}: {value!r} ({type(value).__name__}) cannot be stored as {kind}"
+        if not bad:
+            return []
+        documents = self._columns["documents"]
+        dropped = [
+            (source, digest, bad[doc_id])
+            for doc_id, source, digest in zip(documents["doc_id"], documents["source"], documents["content_sha256"])
+            if doc_id in bad
+        ]
+        for columns in self._columns.values():
+            keep = [doc_id not in bad for doc_id in columns["doc_id"]]
+            for column, values in columns.items():
+                columns[column] = list(compress(values, keep))
+        return dropped
+
     def frames(self) -> dict[str, pd.DataFrame]:
         """The tables of the articles added; the builder is empty afterwards."""
         return {name: _frame_of_columns(name, self._columns.pop(name)) for name in TABLES}
+
+
+# The Python types each kind of column can be made from (None where the column may be null:
+# pandera then judges the nulls). A value of another type fails the frame or its Parquet write.
+_STORABLE: dict[str, tuple[type, ...]] = {
+    "str": (str, type(None)),
+    "int": (int,),
+    "Int64": (int, type(None)),
+    "float": (float, int),
+    "date": (dt.date, type(None)),
+    "timestamp": (pd.Timestamp,),
+}
 
 
 def _append(columns: dict[str, list], row: dict) -> None:
@@ -178,7 +222,7 @@ def _quote_row(doc_id: str, text: str, index: int, q) -> dict:
         "cue_lemma": q.cue_lemma,
         "cue_start": q.cue_start,
         "cue_end": q.cue_end,
-        "confidence": float(q.confidence),
+        "confidence": q.confidence,
     }
 
 

@@ -113,6 +113,42 @@ def test_output_that_breaks_the_contract_rejects_only_that_article(tmp_path, mon
     assert rejects[0].stage == "validate" and "start < end" in rejects[0].detail
 
 
+@pytest.mark.parametrize(
+    "breakage, column",
+    [
+        ("a sentence without a start", "sentences.start"),
+        ("a confidence in words", "quotes.confidence"),
+        ("a date as text", "documents.published"),
+    ],
+)
+def test_a_value_its_column_cannot_store_rejects_only_that_article(tmp_path, monkeypatch, breakage, column):
+    """Such a value used to fail the frame (or the Parquet write) of the whole part, and so the run."""
+    import dataclasses
+
+    real = ingest.process_raw
+
+    def broken(text):
+        doc = real(text)
+        if "broken" not in text:
+            return doc
+        if breakage == "a sentence without a start":
+            return dataclasses.replace(doc, sentences=(dataclasses.replace(doc.sentences[0], start=None), *doc.sentences[1:]))
+        if breakage == "a confidence in words":
+            return dataclasses.replace(doc, quotes=(dataclasses.replace(doc.quotes[0], confidence="high"), *doc.quotes[1:]))
+        return dataclasses.replace(doc, parsed=dataclasses.replace(doc.parsed, published="last Tuesday"))
+
+    monkeypatch.setattr(ingest, "process_raw", broken)
+    (tmp_path / "a.txt").write_text(ARTICLE)
+    (tmp_path / "b.txt").write_text(ARTICLE.replace("Critics", "broken critics"))
+    store = Store(tmp_path / "out")
+    summary = ingest.stage_batch([item(tmp_path / "a.txt"), item(tmp_path / "b.txt")], store, "run", "00000", NOW)
+    store.publish("run", set(), ingest.rejects_frame(summary.rejects, NOW))
+    assert list(store.read("documents")["source"]) == ["a.txt"]
+    assert len(store.read("quotes")) > 0
+    [reject] = summary.rejects
+    assert (reject.source, reject.stage) == ("b.txt", "validate") and reject.detail.startswith(column)
+
+
 def test_plan_skips_unchanged_and_rejected_files_until_they_change(tmp_path):
     raw, store = tmp_path / "raw", Store(tmp_path / "out")
     raw.mkdir()
