@@ -1510,6 +1510,31 @@ class Resolved:
 _LONG_NAME = 7  # letters from which a misspelt surname may differ by two edits
 
 
+# First words of what follows a name and its comma that make it a clause, not an apposition.
+_NOT_APPOSITION = frozenset(cues.CUE_LEMMA) | cues.SUBJECT_PRONOUNS | cues.FINITE_AUXILIARIES
+
+
+def _apposition_words(text: str, lo: int, hi: int) -> list[str]:
+    """The lowercase words of an apposition after a name and its comma, up to the punctuation
+    that ends it; the stop of a title ("Mrs. Clinton's campaign manager") does not end it."""
+    words: list[str] = []
+    while True:
+        stop = _APPOSITION.match(text, lo, hi).end()  # (a match, maybe empty)
+        words += [w.lower() for w in _TOKEN.findall(text, lo, stop)]
+        if not (text.startswith(".", stop) and words and words[-1] in cues.TITLES and stop + 1 < hi):
+            return words
+        lo = stop + 1
+
+
+def _after_possessor(words: list[str]) -> list[str]:
+    """The words of an apposition after its possessor, if it has one: in "Mrs. Clinton's
+    campaign manager", "Mrs." is Clinton's title, not the manager's."""
+    for k in range(len(words) - 1, -1, -1):
+        if words[k].endswith(("'s", "’s", "s'", "s’")):
+            return words[k + 1 :]
+    return words
+
+
 class SpeakerResolver:
     """Article-level knowledge: the people it names, their roles, its acronyms, and the
     speakers seen so far (fed back by the extractor in document order)."""
@@ -1609,10 +1634,10 @@ class SpeakerResolver:
                     end = base + rel_end
                     if text[end:end + 1] == ",":
                         # apposition right after the name: "Jeff Rathke, the State Department Spokesperson,"
-                        stop = _APPOSITION.match(text, end + 1, min(sent.end, end + 120)).end()  # (a match, maybe empty)
-                        words = [w.lower() for w in _TOKEN.findall(text, end + 1, stop)]
-                        if words and words[0] not in cues.CUE_LEMMA and words[0] not in cues.SUBJECT_PRONOUNS:
-                            self._note_roles(person, words)  # (not ", said it violated ...": a clause)
+                        words = _apposition_words(text, end + 1, min(sent.end, end + 120))
+                        if words and words[0] not in _NOT_APPOSITION:
+                            # (not ", said it violated ..." or ", did not respond ...": a clause)
+                            self._note_roles(person, _after_possessor(words))
                     self.person_mentions.append((pos, k, person))
         by_last, by_token = self._by_last, self._by_token
         for pos, k, word, roles in single:

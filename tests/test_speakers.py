@@ -486,6 +486,28 @@ def test_gender_of_an_unlisted_first_name_is_learnt_from_the_article():
     assert q.speaker_name == "Olumide Adeyemi"
 
 
+def test_a_title_in_an_appositions_possessor_is_not_the_persons():
+    # "Mr." is Trump's title: Dana Marsh is not a man for it, so "she" can be Marsh
+    from newsquotes.pipeline import process_raw  # (the naive test splitter cuts after "Mr.")
+
+    text = ("Dana Marsh, Mr. Trump's campaign manager, called the issue a distraction. "
+            '"Nobody cares about it," she said.')
+    [q] = process_raw("Headline\n\n" + text).quotes
+    assert q.speaker_name == "Dana Marsh"
+
+
+def test_a_clause_after_a_name_and_its_comma_gives_the_person_no_roles():
+    # "did not say whether the mayor ..." is what Ortiz did, not what he is
+    text = ("A spokesman for the city, Sam Ortiz, did not say whether the mayor would resign.\n\n"
+            '"We are working on it," the mayor said.')
+    q = only(text, type="direct")
+    assert q.speaker_name != "Sam Ortiz"
+    # near miss: an apposition does give a role
+    text = ("Sam Ortiz, the city's spokesman, did not say whether the mayor would resign.\n\n"
+            '"We are working on it," the spokesman said.')
+    assert only(text, type="direct").speaker_name == "Sam Ortiz"
+
+
 def test_name_run_of_place_words_is_not_a_person():
     text = '"The talks will resume in March," South Korea said in a statement.'
     q = only(text, type="direct")
