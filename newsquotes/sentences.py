@@ -35,12 +35,18 @@ _TERMINALS = ".?!…‽"
 # "people.The toll": plain words (not a domain, an e-mail or "U.S.Army") glued by a mark.
 _GLUED_BEFORE = re.compile(r"[A-Za-z]*[a-z]{3}")
 _GLUED_AFTER = re.compile(r"[A-Z][a-z'’]+[,;:]?")
-# 'asked?" Smith said.': a capitalised name of up to three words, then a speech verb.
+# 'asked?" Smith said.': a capitalised name of up to three words, then a speech verb; or a
+# name of two or three words, an apposition of up to eight words between commas, and the verb
+# ('"Why?" Robby Mook, Mrs. Clinton's campaign manager, asked.'; but '"Is it over?" Yes, he
+# said, it is.' is two sentences).
 _SPEECH_VERBS = (
     "said|says|asked|asks|added|adds|told|tells|wrote|writes"
     "|replied|shouted|yelled|tweeted|explained|recalled|continued|insisted|wondered"
 )
-_ATTRIBUTION = re.compile(rf"\s+(?:[A-Z][\w'’.-]*\s){{1,3}}(?:{_SPEECH_VERBS})\b")
+_ATTRIBUTION = re.compile(
+    rf"\s+(?:(?:[A-Z][\w'’.-]*\s){{1,3}}|(?:[A-Z][\w'’.-]*\s){{1,2}}[A-Z][\w'’.-]*,(?:\s+[^\s,?!\"“”]+){{1,8}},\s+)"
+    rf"(?:{_SPEECH_VERBS})\b"
+)
 _QUOTES = "\"'”’“‘»«"
 
 # Double quotation marks, for the two quotation rules below.

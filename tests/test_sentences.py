@@ -131,6 +131,15 @@ def test_attribution_after_quoted_question_stays():
     assert sents('"Who knows?" Nobody answered him.') == ['"Who knows?"', "Nobody answered him."]
 
 
+def test_attribution_with_an_apposition_after_quoted_question_stays():
+    assert sents('"What is he hiding?" Robby Mook, Mrs. Clinton\'s campaign manager, asked on a call. "Nothing."') == [
+        '"What is he hiding?" Robby Mook, Mrs. Clinton\'s campaign manager, asked on a call.',
+        '"Nothing."',
+    ]
+    # near miss: an answer with its own attribution is a sentence of its own
+    assert sents('"Is it over?" Yes, he said, it is.') == ['"Is it over?"', "Yes, he said, it is."]
+
+
 def test_space_lost_in_scraping():
     assert sents("The attack killed at least 12 people.The toll could rise.") == [
         "The attack killed at least 12 people.",
