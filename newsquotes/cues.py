@@ -3,6 +3,10 @@
 Everything here is general English news vocabulary, not tuned to any one article. The
 extractor (``quotes.py``) and the resolver (``speakers.py``) only ever look words up in these
 sets, so adding a word is the way to teach the rules something new.
+
+The sets that other modules combine into sets of their own at import time carry their type
+(``frozenset[str]``): mypyc, which compiles these modules (see ``setup.py``), needs it before
+it would infer it.
 """
 
 from __future__ import annotations
@@ -161,18 +165,18 @@ ADVERBS = frozenset({"also", "later", "then", "has", "have", "had", "was", "is",
 # "said to the press"); people nouns of ``PERSON_NOUNS`` are listeners too.
 LISTENER_WORDS = frozenset({"reporters", "journalists", "him", "her", "them", "us", "me", "press",
                             "media", "court", "police", "parliament", "lawmakers", "congress", "jury"})
-LISTENER_PREPOSITIONS = frozenset({"to", "on", "in", "at", "during", "after", "before", "with",
-                                   "for", "from", "via", "by", "over", "about", "through"})
+LISTENER_PREPOSITIONS: frozenset[str] = frozenset({"to", "on", "in", "at", "during", "after", "before", "with",
+                                                   "for", "from", "via", "by", "over", "about", "through"})
 
 # Adjuncts of a report ("said on Tuesday night", "said in a statement"): words of time
 # expressions, and the nouns of the occasions and media a report is made in.
 TIME_MODIFIERS = frozenset({"last", "this", "next", "earlier", "later", "late", "early"})
-TIME_NOUNS = frozenset({"week", "month", "year", "weekend", "morning", "afternoon", "evening",
-                        "night", "day", "today", "yesterday", "tonight", "spring", "summer", "fall",
-                        "autumn", "winter"})
-MONTH_ABBREVIATIONS = frozenset({"Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept",
-                                 "Oct", "Nov", "Dec"})
-MEDIUM_NOUNS = frozenset(
+TIME_NOUNS: frozenset[str] = frozenset({"week", "month", "year", "weekend", "morning", "afternoon", "evening",
+                                        "night", "day", "today", "yesterday", "tonight", "spring", "summer", "fall",
+                                        "autumn", "winter"})
+MONTH_ABBREVIATIONS: frozenset[str] = frozenset({"Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept",
+                                                 "Oct", "Nov", "Dec"})
+MEDIUM_NOUNS: frozenset[str] = frozenset(
     """statement statements interview interviews letter post posts tweet tweets speech briefing
     conference hearing call email memo video message remarks release filing podcast broadcast
     appearance address op-ed editorial rally event session meeting testimony media twitter
@@ -202,7 +206,7 @@ PRONOUNS: dict[str, str] = {  # pronoun -> number/gender class
     "he": "m", "she": "f", "they": "pl", "it": "org", "we": "pl", "i": "sg", "him": "m",
     "her": "f", "them": "pl", "you": "sg",
 }
-SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you"})
+SUBJECT_PRONOUNS: frozenset[str] = frozenset({"he", "she", "they", "it", "we", "i", "you"})
 
 DETERMINERS = frozenset({"the", "a", "an", "its", "his", "her", "their", "our", "this", "that",
                          "these", "those", "one", "some", "many", "several", "two", "three",
@@ -240,7 +244,7 @@ TITLES = frozenset(
 
 # Common nouns for people: a lowercase speaker made of these is kind "role". A family or household
 # speaks as its members do ("a lawyer for the family", "the victim's family said").
-PERSON_NOUNS = frozenset(
+PERSON_NOUNS: frozenset[str] = frozenset(
     """spokesman spokeswoman spokesperson spokespeople minister president secretary senator
     governor ambassador professor director chairman chairwoman chair ceo chief coach captain
     manager official officer prosecutor lawyer attorney judge mayor leader head commissioner
@@ -293,7 +297,7 @@ PUBLICATION_WORDS = frozenset(
     Reporter Record Independent Argus Clarion Advocate Beacon Banner""".split()
 )
 # Days and months: "on Tuesday" is a date, not part of a name ("Council on Foreign Relations").
-DATE_WORDS = frozenset(
+DATE_WORDS: frozenset[str] = frozenset(
     """Sunday Monday Tuesday Wednesday Thursday Friday Saturday January February March April May
     June July August September October November December""".split()
 )

@@ -30,7 +30,7 @@ from itertools import islice
 
 from newsquotes import cues
 from newsquotes.adjuncts import adjunct_end, adjuncts_end, is_setting
-from newsquotes.model import Quote, Sentence
+from newsquotes.model import Quote, QuoteType, Sentence
 from newsquotes.speakers import (
     _CENTRAL_DETERMINERS, _MORE, _STOP_LOWER, Mention, SpeakerResolver, Tok, _classify, _is_person_noun, _runs,
     _unpossessed, clause_subject, person_core,
@@ -112,7 +112,7 @@ class _Cue:
 
 @dataclass(slots=True)
 class _Item:
-    type: str
+    type: QuoteType
     start: int
     end: int
     speaker: Mention | None
@@ -177,7 +177,7 @@ def _find_spans(text: str, paras: list[tuple[int, int, str]]) -> list[_Span]:
                     continue  # a stray closing curly mark
                 open_at = m
             else:
-                local.append(_make_span(text, open_at, m, pi, continued, ps))
+                local.append(_make_span(text, open_at, m, pi, continued, ps, pe))
                 open_at, continued = None, False
         if open_at is not None:
             span = _make_span(text, open_at, None, pi, continued, ps, pe)
@@ -236,7 +236,7 @@ def _single_openers(text: str, lo: int, hi: int) -> list[int]:
 
 
 def _make_span(text: str, open_at: int, close: int | None, para: int, continued: bool,
-               ps: int, pe: int | None = None) -> _Span:
+               ps: int, pe: int) -> _Span:
     start = open_at + 1 if open_at >= ps else ps
     end = close if close is not None else pe
     while start < end and text[start].isspace():
@@ -353,6 +353,7 @@ def _cue_hits(text: str) -> tuple[list[tuple[int, int, str]], list[tuple[int, in
             last = m.end(1)
             phrases.append((start, last, m.group(1)))
         g = m.lastindex
+        assert g is not None  # (group 1 is in a lookahead that always matches, else group 3 matched)
         if g != 1:
             words.append((m.start(g), m.end(g), m.group(g)))
     return phrases, words
@@ -627,7 +628,7 @@ class _Extractor:
             self._cue_starts[si] = [c.start for c in found]
         starts = self._cue_starts[si]
         k = bisect_right(starts, lo - 1)
-        out = []
+        out: list[_Cue] = []
         while k < len(found) and found[k].start < hi and len(out) < limit:
             out.append(found[k])
             k += 1
@@ -823,7 +824,8 @@ class _Extractor:
                 if cue is not None:
                     # a clause verb before a colon may also report a clause of its own:
                     # 'told Sky News any process "must be well thought out": "..."'
-                    intro_clause = kind == "colon" and cue.lemma in cues.CLAUSE_VERBS and bool(
+                    # (a colon quote has its opening mark: ``_lead`` found the cue before it)
+                    intro_clause = kind == "colon" and span.open is not None and cue.lemma in cues.CLAUSE_VERBS and bool(
                         self._between_words(cue.end, span.open)
                     )
                     cue.used = not intro_clause
@@ -1234,7 +1236,7 @@ class _Extractor:
         """
         text = self.text
         out: list[_Item] = []
-        pulls: list[tuple[str, Mention]] = []
+        pulls: list[tuple[str, Mention | None]] = []
         prev_body: list[int] | None = None
         for sis in self._para_sentences:
             first, last = self.sentences[sis[0]], self.sentences[sis[-1]]
@@ -1285,7 +1287,7 @@ class _Extractor:
                 continue  # "Clinton: 48 percent": a poll's figures, not words
             speaker = self._colon_speaker(opening.start(1), opening.end(1))
             if speaker is not None:
-                kind = "indirect" if first.block in ("title", "heading") else "direct"
+                kind: QuoteType = "indirect" if first.block in ("title", "heading") else "direct"
                 out.append(_Item(kind, start, end, speaker, None, "colon"))
         return out
 
@@ -1654,7 +1656,7 @@ def _noun_listener_end(toks: list[Tok]) -> int:
 def _only_adjuncts(text: str, toks: list[Tok], hi: int) -> bool:
     """Do the tokens start with adjuncts that run to ``hi`` or to a punctuation mark?"""
     k = adjuncts_end(toks, 0)
-    return k > 0 and text[toks[k - 1].end:hi].lstrip()[:1] in ("", *",.;:!?(")
+    return k > 0 and text[toks[k - 1].end:hi].lstrip()[:1] in ("", ",", ".", ";", ":", "!", "?", "(")
 
 
 def _participle_adjunct(text: str, body: str, a: int) -> bool:

@@ -460,7 +460,12 @@ _plain_word = _WordMemo(_plain_word_test)
 _PLAIN_SHAPE = re.compile(r"(?:([A-Z][a-z]*) )?([A-Z][a-z]+(?: [A-Z][a-z]+){0,3})(\.|['’]s)?")
 
 
-def _plain_analysis(window: str):
+# ``SpeakerResolver._analyse_run``'s answer: for each name found in a window, (several words?
+# or None for an organisation, the name words, start and end relative to the window, roles)
+_NamesInWindow = list[tuple[bool | None, tuple[str, ...], int, int, tuple[str, ...]]]
+
+
+def _plain_analysis(window: str) -> _NamesInWindow | None:
     """``SpeakerResolver._analyse_run``'s answer for a window of one to four plain words, maybe
     after a sentence opener and before a dot or a possessive ("Maria Lopez", "The Ontario
     Ghostbusters", "Mark Zuckerberg.", "Bruce Wayne's"), or None for any other window.
@@ -652,7 +657,7 @@ def _agent_of_body(toks: Sequence[Tok]) -> bool:
     capitalised title is left alone ("Minister of Education"), and a person named after the
     preposition ("the spokeswoman for Smith") is found before this is asked."""
     words = _undetermined(toks)
-    p = next((i for i, t in enumerate(words[:_SUBJECT_MODIFIERS + 1]) if t.low in ("for", "of")), None)
+    p = next((i for i, t in enumerate(words[:_SUBJECT_MODIFIERS + 1]) if t.low in ("for", "of")), 0)
     return bool(p) and all(not t.cap and t.text[0].isalpha() for t in words[:p]) and _is_person_noun(words[p - 1].low)
 
 
@@ -682,10 +687,10 @@ def _document_owner(text: str, toks: Sequence[Tok]) -> Mention | None:
     if not _possessive(toks[p]):
         return None
     last = toks[p]
-    owner = list(toks[:p])
+    owner_toks = list(toks[:p])
     if last.text not in ("'", "’"):  # "Cornyn's", not "the senators' letter"
-        owner.append(make_tok(last.start, last.end - 2, last.text[:-2]))
-    return _classify(text, owner) if owner else None
+        owner_toks.append(make_tok(last.start, last.end - 2, last.text[:-2]))
+    return _classify(text, owner_toks) if owner_toks else None
 
 
 def _owned_modifier(tok: Tok) -> bool:
@@ -759,7 +764,7 @@ _CENTRAL_DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "its"
 _POSTDETERMINERS = frozenset({"one", "many", "several", "two", "three", "four", "five", "other", "most"})
 
 
-def _np_backward(toks: list[Tok], e: int) -> int | None:
+def _np_backward(toks: Sequence[Tok], e: int) -> int | None:
     """Index where the noun phrase ending at toks[e] starts, walking left."""
     j = e
     modifiers = 0
@@ -1012,6 +1017,7 @@ def speaker_before(text: str, lo: int, hi: int, plural_verb: bool = False) -> Me
         return speaker_before(text, lo, toks[i - 1].start)
     # (only a plural verb reads them: its subject may be a list "X, Y and Z")
     commas = [k for k in range(i) if toks[k].text == ","] if plural_verb else []
+    first: int | None  # where the subject phrase starts, as each rule below finds it (None: nowhere)
     if plural_verb and commas and tok.text != "," and any(t.low == "and" for t in toks[commas[0]:i]):
         first = 0
         if toks[first].low in cues.DETERMINERS or toks[first].cap and toks[first].text not in cues.NON_NAME_CAPS:
@@ -1434,6 +1440,7 @@ def subject_with_verb(text: str, lo: int, hi: int) -> Mention | None:
     thing) when a verb that is no modal follows it right away ("the senator defended it",
     "supporters praised ...", "she refused ..."); None otherwise."""
     toks = tokenize_head(text, lo, hi, _NEW_SUBJECT_TOKENS)
+    subject: Mention | None
     if toks and toks[0].low in cues.SUBJECT_PRONOUNS:
         end, subject = 1, Mention(toks[0].start, toks[0].end, toks[0].text, "pronoun")
     else:
@@ -1536,7 +1543,7 @@ class SpeakerResolver:
         # names, so each distinct run (with its lowercase prefix) is analysed once.
         # The key is the analysed window's text: the run with its left context, or the run
         # alone when that context cannot change the analysis (see ``_inert_left``).
-        memo: dict[str, list[tuple[bool | None, tuple[str, ...], int, int, tuple[str, ...]]]] = {}
+        memo: dict[str, _NamesInWindow] = {}
         inert_memo: dict[str, bool] = {}
         sentences = self.sentences
         non_name_caps = cues.NON_NAME_CAPS
@@ -1609,24 +1616,27 @@ class SpeakerResolver:
                     end = base + rel_end
                     if text[end:end + 1] == ",":
                         # apposition right after the name: "Jeff Rathke, the State Department Spokesperson,"
-                        stop = _APPOSITION.match(text, end + 1, min(sent.end, end + 120)).end()  # (a match, maybe empty)
-                        words = [w.lower() for w in _TOKEN.findall(text, end + 1, stop)]
-                        if words and words[0] not in cues.CUE_LEMMA and words[0] not in cues.SUBJECT_PRONOUNS:
-                            self._note_roles(person, words)  # (not ", said it violated ...": a clause)
+                        apposition = _APPOSITION.match(text, end + 1, min(sent.end, end + 120))
+                        assert apposition is not None  # (the pattern matches the empty string too)
+                        stop = apposition.end()
+                        apposition_words = [w.lower() for w in _TOKEN.findall(text, end + 1, stop)]
+                        if apposition_words and apposition_words[0] not in cues.CUE_LEMMA \
+                                and apposition_words[0] not in cues.SUBJECT_PRONOUNS:
+                            self._note_roles(person, apposition_words)  # (not ", said it violated ...": a clause)
                     self.person_mentions.append((pos, k, person))
         by_last, by_token = self._by_last, self._by_token
-        for pos, k, word, roles in single:
-            if roles is None and word not in by_last and word not in by_token:
+        for pos, k, word, word_roles in single:
+            if word_roles is None and word not in by_last and word not in by_token:
                 continue  # (``lookup`` would find no one: most capitalised words name nobody)
-            person = self.lookup(word)
-            if person is not None:
-                if roles is not None:
-                    self._note_roles(person, roles)
-                self.person_mentions.append((pos, k, person))
-            elif roles is not None and any(r in cues.TITLES for r in roles):
+            known = self.lookup(word)
+            if known is not None:
+                if word_roles is not None:
+                    self._note_roles(known, word_roles)
+                self.person_mentions.append((pos, k, known))
+            elif word_roles is not None and any(r in cues.TITLES for r in word_roles):
                 # "Ms Bauchtman" after "Lydia Buchtmann": a misspelt surname is the same person
                 person = self.lookup(word, fuzzy=True) or self._register((word,), sentences[k].block == "body", pos)
-                self._note_roles(person, roles)
+                self._note_roles(person, word_roles)
                 self.person_mentions.append((pos, k, person))
         self.person_mentions.sort(key=itemgetter(0))
         self._mention_pos = [m[0] for m in self.person_mentions]
@@ -1685,18 +1695,18 @@ class SpeakerResolver:
                 v = votes.setdefault(id(person), [0, 0])
                 v[0 if male else 1] += 1
         for person in self.people:
-            v = votes.get(id(person))
-            if v and person.gender is None and v[0] != v[1]:
-                person.gender = "m" if v[0] > v[1] else "f"
+            tally = votes.get(id(person))
+            if tally and person.gender is None and tally[0] != tally[1]:
+                person.gender = "m" if tally[0] > tally[1] else "f"
 
     @staticmethod
-    def _analyse_run(text: str, lo: int, hi: int):
+    def _analyse_run(text: str, lo: int, hi: int) -> _NamesInWindow:
         """Person names in a window: (several words?, name words, start and end relative to
         ``lo``, the lowercase title and role words written before the name)."""
         plain = _plain_analysis(text[lo:hi])
         if plain is not None:
             return plain
-        out = []
+        out: _NamesInWindow = []
         toks = tokenize(text, lo, hi)
         for run, _ in _sentence_runs(toks):
             core = person_core(run)
@@ -1873,13 +1883,13 @@ class SpeakerResolver:
         # the latest speaker wins when it is recent and compatible
         for hpos, hsent, res in reversed(self.history):
             if hpos < pos and here - hsent <= 2 and res.kind == "name" and res.name:
-                person = self._person_named(res.name)
-                if person and person.gender in (None, gender) and (
+                named = self._person_named(res.name)
+                if named and named.gender in (None, gender) and (
                     here == hsent or not by_sentence.get(here)
                 ):
                     recent = [p for s, ps in by_sentence.items() if s > hsent for p in ps]
-                    if not any(p.gender == gender for p in recent if p is not person):
-                        return person
+                    if not any(p.gender == gender for p in recent if p is not named):
+                        return named
             break
         # a person of the right gender, or of unknown gender with a title or role (a capitalised
         # run with neither, such as "Food Standards", is often an organisation), nearest first
