@@ -1,6 +1,8 @@
 """Quote extraction bench: newsquotes vs textacy's ``direct_quotations`` on spaCy's English model.
 
 Run:  PYTHONPATH=. python bench/quotes.py [--passes 5 (speed rounds)] [--no-textacy]
+It measures the code of this tree: pure Python, unless the compiled core is built in place
+(``mypyc`` with setup.py's ``COMPILED_MODULES``); the speed line tells which.
 
 Three gold sets, each tool fed the same normalised text (``parse_document`` + ``sentences_of``):
 - seed: tests/data/seed/gold.json (all quote types; optional items neither rewarded nor penalised)
@@ -27,6 +29,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+import newsquotes  # noqa: E402
 from newsquotes.evaluation import PRF, match_quotes, quote_prf  # noqa: E402
 from newsquotes.parse import parse_document  # noqa: E402
 from newsquotes.pipeline import sentences_of  # noqa: E402
@@ -308,7 +311,7 @@ def main(argv=None) -> int:
         rounds.append((ours_s, textacy_s))
     ours_med = statistics.median(o for o, _ in rounds)
     print(f"\n=== speed (one core, CPU time, {size / 1e6:.3f} MB, median of {args.passes} interleaved rounds) ===")
-    print(f"ours (extraction + speaker resolution): {size / 1e6 / ours_med:.2f} MB/s")
+    print(f"ours (extraction + speaker resolution): {size / 1e6 / ours_med:.2f} MB/s, {newsquotes.BUILD}")
     big = "\n\n".join(p.text for p, _ in corpus) * 10
     bigp = parse_document(big)
     bs = sentences_of(bigp)

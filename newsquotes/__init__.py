@@ -12,10 +12,23 @@ from __future__ import annotations
 __version__ = "0.1.0"
 
 import datetime as _dt
+import importlib.machinery as _machinery
+import importlib.util as _importlib_util
 
 import pandas as _pd
 
 TABLE_NAMES = ("documents", "sentences", "quotes", "rejects")
+
+
+def _core_is_compiled() -> bool:
+    """Is the quote extractor a C extension (a regular install compiles it with mypyc, see
+    setup.py), rather than the Python source? Found without importing it."""
+    spec = _importlib_util.find_spec("newsquotes.quotes")
+    return spec is not None and (spec.origin or "").endswith(tuple(_machinery.EXTENSION_SUFFIXES))
+
+
+compiled = _core_is_compiled()
+BUILD = "compiled core (mypyc)" if compiled else "pure Python"  # as `newsquotes --version` shows it
 
 
 def load(table: str, root: str = "data/processed", columns: list[str] | None = None) -> _pd.DataFrame:

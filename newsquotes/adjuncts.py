@@ -5,16 +5,18 @@ index forward and never look further than a few tokens, so callers stay linear."
 
 from __future__ import annotations
 
+from typing import Final
+
 from collections.abc import Sequence
 
 from newsquotes import cues
 
-_PREPOSITIONS = cues.LISTENER_PREPOSITIONS | {"of"}
+_PREPOSITIONS: Final = cues.LISTENER_PREPOSITIONS | {"of"}
 # Words that start a clause of their own: a phrase that meets one is no adjunct noun phrase.
-_CLAUSE_WORDS = frozenset({"that", "which", "who", "is", "are", "was", "were", "has", "have",
-                           "had", "will", "would", "can", "could", "should", "may", "might",
-                           "must", "shall", "does", "did", "do", "be", "been"}) | cues.SUBJECT_PRONOUNS
-_NP_TOKENS = 6  # an adjunct's noun phrase is short: "a news conference at the White House"
+_CLAUSE_WORDS: Final = frozenset({"that", "which", "who", "is", "are", "was", "were", "has", "have",
+                                  "had", "will", "would", "can", "could", "should", "may", "might",
+                                  "must", "shall", "does", "did", "do", "be", "been"}) | cues.SUBJECT_PRONOUNS
+_NP_TOKENS: Final = 6  # an adjunct's noun phrase is short: "a news conference at the White House"
 
 
 def time_end(toks: Sequence, k: int) -> int | None:
@@ -92,8 +94,8 @@ def adjuncts_end(toks: Sequence, k: int) -> int:
         k = end
 
 
-_SETTING_TEXTS = cues.DATE_WORDS | cues.MONTH_ABBREVIATIONS
-_SETTING_LOWS = cues.TIME_NOUNS | cues.MEDIUM_NOUNS
+_SETTING_TEXTS: Final = cues.DATE_WORDS | cues.MONTH_ABBREVIATIONS
+_SETTING_LOWS: Final = cues.TIME_NOUNS | cues.MEDIUM_NOUNS
 
 
 def may_hold_setting(toks: Sequence) -> bool:

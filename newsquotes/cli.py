@@ -5,6 +5,7 @@
   1 the run could not be done (for example another ingest holds the output).
 - ``newsquotes serve --cron "0 * * * *" [RAW_DIR]`` serves the ingest flow as a scheduled deployment.
 - ``newsquotes show DOC_ID`` prints an article with its quotes highlighted and attributed.
+- ``newsquotes --version`` tells the version and the build: compiled core (mypyc) or pure Python.
 """
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+
+from newsquotes import BUILD, __version__
 
 EXIT_OK, EXIT_FAILED, EXIT_REJECTS = 0, 1, 3
 
@@ -27,6 +30,7 @@ def _add_ingest_options(command: argparse.ArgumentParser) -> None:
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="newsquotes", description="News articles in, quote tables out.")
+    parser.add_argument("--version", action="version", version=f"newsquotes {__version__}, {BUILD}")
     commands = parser.add_subparsers(dest="command", required=True)
     ingest = commands.add_parser("ingest", help="turn raw articles into Parquet tables")
     _add_ingest_options(ingest)

@@ -3,9 +3,15 @@
 Everything here is general English news vocabulary, not tuned to any one article. The
 extractor (``quotes.py``) and the resolver (``speakers.py``) only ever look words up in these
 sets, so adding a word is the way to teach the rules something new.
+
+The sets that other modules combine into sets of their own at import time carry their type
+(``frozenset[str]``): mypyc, which compiles these modules (see ``setup.py``), needs it before
+it would infer it.
 """
 
 from __future__ import annotations
+
+from typing import Final
 
 import re
 
@@ -13,7 +19,7 @@ import re
 # base form -> does it introduce a reported clause ("X said (that) ...")? Verbs marked False
 # only attribute quoted words that stand right next to them ("called it "dangerous"",
 # "named ... "the part of ..."", "asked, "Why?"").
-_SPEECH_VERBS: dict[str, bool] = {
+_SPEECH_VERBS: Final[dict[str, bool]] = {
     "say": True, "tell": True, "add": True, "explain": True, "note": True, "claim": True,
     "state": True, "write": True, "reply": True, "respond": True, "answer": True,
     "continue": False, "conclude": True, "comment": True, "observe": True, "remark": True,
@@ -35,7 +41,7 @@ _SPEECH_VERBS: dict[str, bool] = {
     "retort": True, "rule": True, "find": False, "show": False,
 }
 # Irregular inflections (the rest are built by rule below).
-_IRREGULAR = {
+_IRREGULAR: Final = {
     "say": ("says", "said", "saying"), "tell": ("tells", "told", "telling"),
     "write": ("writes", "wrote", "written", "writing"), "read": ("reads", "reading"),
     "find": ("finds", "found", "finding"), "show": ("shows", "showed", "shown", "showing"),
@@ -47,23 +53,23 @@ _IRREGULAR = {
     "agree": ("agrees", "agreed", "agreeing"), "quote": ("quotes", "quoted", "quoting"),
 }
 # Tokens that look like speech verbs but in news text almost never are.
-_NOT_CUES = frozenset({"post", "posts", "posted", "posting", "reading", "ruling", "rules",
-                       "showing", "finding", "state", "states", "calling", "point", "points",
-                       "name", "names", "naming", "charge", "charges", "term", "terms",
-                       "report", "reports", "note", "notes", "answer", "answers", "quote",
-                       "quotes", "comment", "comments", "promise", "promises", "continue",
-                       "signal", "signals", "counter", "call", "calls", "label", "labels",
-                       "estimate", "estimates", "reason", "reasons", "tweet", "tweets",
-                       "find", "finds", "found", "show", "shows", "shown", "showed", "agree",
-                       "believe", "believes", "believed", "caution", "demand", "demands",
-                       "pledge", "pledges", "vow", "vows", "joke", "jokes", "hint", "hints",
-                       "repeat", "maintain"})
+_NOT_CUES: Final = frozenset({"post", "posts", "posted", "posting", "reading", "ruling", "rules",
+                              "showing", "finding", "state", "states", "calling", "point", "points",
+                              "name", "names", "naming", "charge", "charges", "term", "terms",
+                              "report", "reports", "note", "notes", "answer", "answers", "quote",
+                              "quotes", "comment", "comments", "promise", "promises", "continue",
+                              "signal", "signals", "counter", "call", "calls", "label", "labels",
+                              "estimate", "estimates", "reason", "reasons", "tweet", "tweets",
+                              "find", "finds", "found", "show", "shows", "shown", "showed", "agree",
+                              "believe", "believes", "believed", "caution", "demand", "demands",
+                              "pledge", "pledges", "vow", "vows", "joke", "jokes", "hint", "hints",
+                              "repeat", "maintain"})
 
 # Forms kept out above for their noun (or other) reading that are verbs when a quotation
 # follows right after them ('The USDA notes, "..."', 'Smith believes: "..."'): they are cues
 # only there (``QUOTATION_CUE_LEMMA``). Gerunds and verbs that do not report speech
 # ("finds", "shows") stay out; "calling" names the quoted words (', calling it "a disgrace"').
-_VERBS_BEFORE_QUOTATION = frozenset({
+_VERBS_BEFORE_QUOTATION: Final = frozenset({
     "note", "notes", "believe", "believes", "believed", "state", "states", "report", "reports",
     "comment", "comments", "answer", "answers", "tweet", "tweets", "post", "posts", "posted",
     "promise", "promises", "estimate", "estimates", "counter", "vow", "vows", "pledge",
@@ -74,7 +80,7 @@ _VERBS_BEFORE_QUOTATION = frozenset({
 # Forms kept out above that are verbs right after a document noun ("The report states that
 # ...", "the complaint notes that ..."), where their noun reading ("the states that ...",
 # "the field notes") cannot stand: cues there (``DOCUMENT_CUE_LEMMA``) and before a quotation.
-DOCUMENT_CUE_LEMMA = {"states": "state", "notes": "note"}
+DOCUMENT_CUE_LEMMA: Final = {"states": "state", "notes": "note"}
 
 
 def _inflect(base: str) -> tuple[str, ...]:
@@ -89,9 +95,9 @@ def _inflect(base: str) -> tuple[str, ...]:
     return base, base + "s", base + "ed", base + "ing"
 
 
-CUE_LEMMA: dict[str, str] = {}
-QUOTATION_CUE_LEMMA: dict[str, str] = {}  # forms that are cues only right before a quotation
-CLAUSE_VERBS: set[str] = set()  # lemmas that take a reported clause
+CUE_LEMMA: Final[dict[str, str]] = {}
+QUOTATION_CUE_LEMMA: Final[dict[str, str]] = {}  # forms that are cues only right before a quotation
+CLAUSE_VERBS: Final[set[str]] = set()  # lemmas that take a reported clause
 for _base, _clause in _SPEECH_VERBS.items():
     if " " in _base:
         continue
@@ -105,7 +111,7 @@ for _base, _clause in _SPEECH_VERBS.items():
 
 # Verbs of judgement that quote their judgement after "as" ('dismissed the remarks as
 # "ridiculous"', 'hailed the deal as "historic"'): cues only there, before the quoted words.
-AS_QUOTATION_CUE_LEMMA: dict[str, str] = {
+AS_QUOTATION_CUE_LEMMA: Final[dict[str, str]] = {
     form: base
     for base, forms in {
         "dismiss": ("dismisses", "dismissed"), "denounce": ("denounces", "denounced"),
@@ -118,14 +124,14 @@ AS_QUOTATION_CUE_LEMMA: dict[str, str] = {
 }
 
 # The lemma of every single-word cue form, whatever its context rule (a plain cue wins).
-WORD_CUE_LEMMA: dict[str, str] = {**AS_QUOTATION_CUE_LEMMA, **QUOTATION_CUE_LEMMA, **CUE_LEMMA}
+WORD_CUE_LEMMA: Final[dict[str, str]] = {**AS_QUOTATION_CUE_LEMMA, **QUOTATION_CUE_LEMMA, **CUE_LEMMA}
 
 # Plural/base present forms: "X and Y say" wants a group subject.
-PLURAL_FORMS = frozenset(b for b in _SPEECH_VERBS if " " not in b)
+PLURAL_FORMS: Final = frozenset(b for b in _SPEECH_VERBS if " " not in b)
 
 # Multi-word cues, matched case-insensitively as whole phrases: phrase -> lemma.
 # "according to X" and "in the words of X" put the speaker after the cue.
-PHRASE_CUES: dict[str, str] = {
+PHRASE_CUES: Final[dict[str, str]] = {
     "according to": "according to",
     "in the words of": "in the words of",
     "pointed out": "point out", "points out": "point out", "point out": "point out",
@@ -134,45 +140,45 @@ PHRASE_CUES: dict[str, str] = {
     "went on to say": "say",
     "made clear": "make clear",
 }
-SPEAKER_AFTER_PHRASES = frozenset({"according to", "in the words of"})
+SPEAKER_AFTER_PHRASES: Final = frozenset({"according to", "in the words of"})
 
 # Words that, right before a cue, negate or hypothesise it: "have not said", "never said".
-NEGATORS = frozenset({"not", "never", "n't", "didn't", "don't", "doesn't", "won't", "wouldn't",
-                      "cannot", "can't", "declined", "refused", "nobody", "no"})
+NEGATORS: Final = frozenset({"not", "never", "n't", "didn't", "don't", "doesn't", "won't", "wouldn't",
+                             "cannot", "can't", "declined", "refused", "nobody", "no"})
 
 # Finite auxiliaries and modals: a finite verb of a clause on their own ("the vote would be
 # delayed", "who has said"); the modals among them, which go on with a report more often than a
 # clause in the writer's tense does.
-MODALS = frozenset({"will", "would", "can", "could", "should", "may", "might", "must"})
-FINITE_AUXILIARIES = MODALS | {"is", "are", "was", "were", "has", "have", "had", "does", "did", "do"}
+MODALS: Final = frozenset({"will", "would", "can", "could", "should", "may", "might", "must"})
+FINITE_AUXILIARIES: Final = MODALS | {"is", "are", "was", "were", "has", "have", "had", "does", "did", "do"}
 
 # Words between a subject and its verb that we skip: "Lavrov also said", "she has since said".
-ADVERBS = frozenset({"also", "later", "then", "has", "have", "had", "was", "is", "were", "are",
-                     "once", "previously", "recently", "again", "further", "since", "earlier",
-                     "had", "would", "will", "could", "might", "may", "did", "does", "do",
-                     "reportedly", "allegedly", "repeatedly", "publicly", "privately",
-                     "separately", "similarly", "however", "still", "yet", "too", "already",
-                     "subsequently", "simply", "flatly", "firmly", "bluntly", "even", "often",
-                     "frequently", "last", "first", "has been", "been", "being", "be",
-                     "long", "always", "now", "just"})  # "have long argued", "now says"
+ADVERBS: Final = frozenset({"also", "later", "then", "has", "have", "had", "was", "is", "were", "are",
+                            "once", "previously", "recently", "again", "further", "since", "earlier",
+                            "had", "would", "will", "could", "might", "may", "did", "does", "do",
+                            "reportedly", "allegedly", "repeatedly", "publicly", "privately",
+                            "separately", "similarly", "however", "still", "yet", "too", "already",
+                            "subsequently", "simply", "flatly", "firmly", "bluntly", "even", "often",
+                            "frequently", "last", "first", "has been", "been", "being", "be",
+                            "long", "always", "now", "just"})  # "have long argued", "now says"
 
 # Objects of "tell"/"inform"-type verbs and other material between the cue and its clause.
 # Listeners named by a bare lowercase word after a "tell"-type verb or "to" ("told reporters",
 # "said to the press"); people nouns of ``PERSON_NOUNS`` are listeners too.
-LISTENER_WORDS = frozenset({"reporters", "journalists", "him", "her", "them", "us", "me", "press",
-                            "media", "court", "police", "parliament", "lawmakers", "congress", "jury"})
-LISTENER_PREPOSITIONS = frozenset({"to", "on", "in", "at", "during", "after", "before", "with",
-                                   "for", "from", "via", "by", "over", "about", "through"})
+LISTENER_WORDS: Final = frozenset({"reporters", "journalists", "him", "her", "them", "us", "me", "press",
+                                   "media", "court", "police", "parliament", "lawmakers", "congress", "jury"})
+LISTENER_PREPOSITIONS: Final[frozenset[str]] = frozenset({"to", "on", "in", "at", "during", "after", "before", "with",
+                                                          "for", "from", "via", "by", "over", "about", "through"})
 
 # Adjuncts of a report ("said on Tuesday night", "said in a statement"): words of time
 # expressions, and the nouns of the occasions and media a report is made in.
-TIME_MODIFIERS = frozenset({"last", "this", "next", "earlier", "later", "late", "early"})
-TIME_NOUNS = frozenset({"week", "month", "year", "weekend", "morning", "afternoon", "evening",
-                        "night", "day", "today", "yesterday", "tonight", "spring", "summer", "fall",
-                        "autumn", "winter"})
-MONTH_ABBREVIATIONS = frozenset({"Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept",
-                                 "Oct", "Nov", "Dec"})
-MEDIUM_NOUNS = frozenset(
+TIME_MODIFIERS: Final = frozenset({"last", "this", "next", "earlier", "later", "late", "early"})
+TIME_NOUNS: Final[frozenset[str]] = frozenset({"week", "month", "year", "weekend", "morning", "afternoon", "evening",
+                                               "night", "day", "today", "yesterday", "tonight", "spring", "summer", "fall",
+                                               "autumn", "winter"})
+MONTH_ABBREVIATIONS: Final[frozenset[str]] = frozenset({"Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept",
+                                                        "Oct", "Nov", "Dec"})
+MEDIUM_NOUNS: Final[frozenset[str]] = frozenset(
     """statement statements interview interviews letter post posts tweet tweets speech briefing
     conference hearing call email memo video message remarks release filing podcast broadcast
     appearance address op-ed editorial rally event session meeting testimony media twitter
@@ -184,7 +190,7 @@ MEDIUM_NOUNS = frozenset(
 # a speaker of kind organization, or the voice of the owner or author named with it ("Smith's
 # lawsuit alleges", "the post by an unknown author said"). The second line holds the court and
 # government papers that US political news attributes to ("the indictment says").
-DOCUMENTS = frozenset(
+DOCUMENTS: Final = frozenset(
     """statement letter tweet post blog report memo message email posting release analysis
     editorial column note notice record
     complaint indictment lawsuit suit filing affidavit motion ruling opinion order subpoena
@@ -194,31 +200,31 @@ DOCUMENTS = frozenset(
 # Past participles that need no "-ed" ("a letter seen by Sky News"); and those of verbs of
 # making, whose "by" names a document's author ("a statement issued by the ministry"), unlike
 # "obtained by" or "seen by", which name someone who handled it.
-IRREGULAR_PARTICIPLES = frozenset({"seen", "written", "sent", "shown", "given", "taken", "made",
-                                   "drawn", "held"})
-AUTHORING_PARTICIPLES = frozenset({"issued", "released", "written", "published", "signed", "sent",
-                                   "filed", "drafted", "authored", "posted", "submitted"})
-PRONOUNS: dict[str, str] = {  # pronoun -> number/gender class
+IRREGULAR_PARTICIPLES: Final = frozenset({"seen", "written", "sent", "shown", "given", "taken", "made",
+                                          "drawn", "held"})
+AUTHORING_PARTICIPLES: Final = frozenset({"issued", "released", "written", "published", "signed", "sent",
+                                          "filed", "drafted", "authored", "posted", "submitted"})
+PRONOUNS: Final[dict[str, str]] = {  # pronoun -> number/gender class
     "he": "m", "she": "f", "they": "pl", "it": "org", "we": "pl", "i": "sg", "him": "m",
     "her": "f", "them": "pl", "you": "sg",
 }
-SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you"})
+SUBJECT_PRONOUNS: Final[frozenset[str]] = frozenset({"he", "she", "they", "it", "we", "i", "you"})
 
-DETERMINERS = frozenset({"the", "a", "an", "its", "his", "her", "their", "our", "this", "that",
-                         "these", "those", "one", "some", "many", "several", "two", "three",
-                         "four", "five", "other", "another", "each", "every", "both", "all",
-                         "most", "any", "no", "my", "your"})
+DETERMINERS: Final = frozenset({"the", "a", "an", "its", "his", "her", "their", "our", "this", "that",
+                                "these", "those", "one", "some", "many", "several", "two", "three",
+                                "four", "five", "other", "another", "each", "every", "both", "all",
+                                "most", "any", "no", "my", "your"})
 
 # Words that count a group before "of" ("many of the residents", "thousands of protesters", "a
 # number of experts"): the group after "of" heads the phrase. Those of the second set follow "a"
 # or "the".
-QUANTIFIERS = frozenset("""one two three four five six seven eight nine ten some many several most
+QUANTIFIERS: Final = frozenset("""one two three four five six seven eight nine ten some many several most
     all both each any few dozens hundreds thousands millions scores tens""".split())
-QUANTITY_NOUNS = frozenset("""number majority minority handful couple dozen few third quarter
+QUANTITY_NOUNS: Final = frozenset("""number majority minority handful couple dozen few third quarter
     half""".split())
 
 # Titles written before a name ("Foreign Minister Sergei Lavrov", "Mr. Toccafondi").
-TITLES = frozenset(
+TITLES: Final = frozenset(
     """mr mrs ms miss mx dr prof professor sir dame lord lady president vice prime minister
     foreign secretary senator sen rep representative congressman congresswoman governor gov
     mayor ambassador judge justice general gen lt lieutenant colonel col major maj captain capt
@@ -240,7 +246,7 @@ TITLES = frozenset(
 
 # Common nouns for people: a lowercase speaker made of these is kind "role". A family or household
 # speaks as its members do ("a lawyer for the family", "the victim's family said").
-PERSON_NOUNS = frozenset(
+PERSON_NOUNS: Final[frozenset[str]] = frozenset(
     """spokesman spokeswoman spokesperson spokespeople minister president secretary senator
     governor ambassador professor director chairman chairwoman chair ceo chief coach captain
     manager official officer prosecutor lawyer attorney judge mayor leader head commissioner
@@ -267,7 +273,7 @@ PERSON_NOUNS = frozenset(
     grandparent grandson granddaughter stepfather stepmother fiance fiancee""".split()
 )
 # Bodies, places-as-actors, media and documents: a speaker made of these is "organization".
-ORG_NOUNS = frozenset(
+ORG_NOUNS: Final = frozenset(
     """ministry department office agency house government administration council committee
     commission court party church university college school institute foundation association
     union company corporation firm bank group organization organisation network news times post
@@ -286,19 +292,19 @@ ORG_NOUNS = frozenset(
 )
 # Last words of a newspaper's or magazine's name ("The Daily Ledger", "PC World"): after an
 # acronym, another of these words or an opening "The", they name a publication, not a person.
-PUBLICATION_WORDS = frozenset(
+PUBLICATION_WORDS: Final = frozenset(
     """Daily Times Post Journal News Tribune Herald Gazette Ledger World Weekly Review Magazine
     Standard Chronicle Examiner Inquirer Enquirer Observer Telegraph Sentinel Dispatch Bulletin
     Register Courier Globe Sun Star Mail Express Guardian Mirror Monitor Digest Insider
     Reporter Record Independent Argus Clarion Advocate Beacon Banner""".split()
 )
 # Days and months: "on Tuesday" is a date, not part of a name ("Council on Foreign Relations").
-DATE_WORDS = frozenset(
+DATE_WORDS: Final[frozenset[str]] = frozenset(
     """Sunday Monday Tuesday Wednesday Thursday Friday Saturday January February March April May
     June July August September October November December""".split()
 )
 # Capitalised words that mark a name as an organisation or place, not a person (dates too).
-ORG_NAME_WORDS = frozenset(
+ORG_NAME_WORDS: Final = frozenset(
     """Ministry Department Office Agency House Government Administration Council Committee
     Commission Court Party Church University College School Institute Foundation Association
     Union Company Corporation Corp Inc Ltd Co Plc LLC Bank Group Organization Organisation Network
@@ -320,7 +326,7 @@ ORG_NAME_WORDS = frozenset(
     Republican Labour Conservative Conservatives Liberal Liberals Greens Tories""".split()
 ) | DATE_WORDS
 # Countries, regions and capitals often used as actors ("Moscow has criticized ...").
-PLACES = frozenset(
+PLACES: Final = frozenset(
     """Afghanistan Albania Algeria Argentina Armenia Australia Austria Azerbaijan Bahrain
     Bangladesh Belarus Belgium Bolivia Bosnia Brazil Britain Bulgaria Burma Cambodia Cameroon
     Canada Chile China Colombia Congo Croatia Cuba Cyprus Czechia Denmark Ecuador Egypt England
@@ -341,7 +347,7 @@ PLACES = frozenset(
     Southern Eastern Western Central New Greater Upper Lower     Caracas Mexico Lagos Nairobi Johannesburg Dubai Doha Abu Dhabi Mecca Medina Taipei""".split()
 )
 # Sentence-initial or connective capitalised words that never start a name.
-NON_NAME_CAPS = frozenset(
+NON_NAME_CAPS: Final = frozenset(
     """The A An But And Or So Yet However Meanwhile Also In On At For With From By As After
     Before During While When Where Why What Who Whom Which That This These Those There Here It
     He She They We I You His Her Their Our Its My If Although Though Because Since Until Unless
@@ -354,12 +360,12 @@ NON_NAME_CAPS = frozenset(
     Original Note Editor Update""".split()
 )
 # Connectors allowed inside a capitalised name ("Bashar al-Assad", "Ministry of Defence").
-NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "de", "del", "della", "da", "di", "do",
-                            "dos", "das", "du", "van", "von", "der", "den", "la", "le", "ben",
-                            "abu", "st", "y", "ter", "zu"})
+NAME_PARTICLES: Final = frozenset({"al", "el", "bin", "ibn", "de", "del", "della", "da", "di", "do",
+                                   "dos", "das", "du", "van", "von", "der", "den", "la", "le", "ben",
+                                   "abu", "st", "y", "ter", "zu"})
 
 # Small lists of common first names, only for pronoun agreement ("she" is not "John").
-FEMALE_NAMES = frozenset(
+FEMALE_NAMES: Final = frozenset(
     """mary patricia jennifer linda elizabeth barbara susan jessica sarah karen nancy lisa
     betty margaret sandra ashley kimberly emily donna michelle dorothy carol amanda melissa
     deborah stephanie rebecca sharon laura cynthia kathleen amy angela shirley anna brenda
@@ -372,7 +378,7 @@ FEMALE_NAMES = frozenset(
     julia cynthia kathryn     nancy elena natalia olga irina svetlana tatiana ana fatima aisha leila
     marine giorgia sanna mette""".split()
 )
-MALE_NAMES = frozenset(
+MALE_NAMES: Final = frozenset(
     """james robert john michael william david richard joseph thomas charles christopher daniel
     matthew anthony mark donald steven paul andrew joshua kenneth kevin brian george timothy
     ronald edward jason jeffrey ryan jacob gary nicholas eric jonathan stephen larry justin
@@ -387,7 +393,7 @@ MALE_NAMES = frozenset(
     andy ivan igor yuri viktor abdullah salman""".split()
 )
 
-_WORD_RE = re.compile(r"[A-Za-z]+")
+_WORD_RE: Final = re.compile(r"[A-Za-z]+")
 
 
 def lemma_of(cue: str) -> str | None:

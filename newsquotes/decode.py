@@ -56,7 +56,8 @@ def _invalid_as_cp1252(err: UnicodeDecodeError) -> tuple[str, int]:
     return codecs.charmap_decode(bad, "strict", _CP1252_OR_LATIN1)[0], err.end
 
 
-codecs.register_error("newsquotes-cp1252", _invalid_as_cp1252)
+# (typeshed types a handler for any UnicodeError; this one is only given decoding errors)
+codecs.register_error("newsquotes-cp1252", _invalid_as_cp1252)  # type: ignore[arg-type]
 
 # Known file signatures, checked before any decoding. Two-letter or plain-word signatures
 # that could begin an article (MZ, BM, ID3, ...) are left to the control-byte check.

@@ -254,7 +254,10 @@ def _assemble(
     published: dt.date | None,
     url: str | None,
 ) -> ParsedDocument:
-    parts, blocks, offset, section = [], [], 0, None
+    parts: list[str] = []
+    blocks: list[Block] = []
+    offset = 0
+    section: str | None = None
     for paragraph in [_Paragraph("title", title), *paragraphs]:
         if not paragraph.text:
             continue

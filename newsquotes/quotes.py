@@ -22,6 +22,8 @@ Speakers are found and resolved by ``newsquotes.speakers``.
 
 from __future__ import annotations
 
+from typing import Final
+
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
@@ -30,7 +32,7 @@ from itertools import islice
 
 from newsquotes import cues
 from newsquotes.adjuncts import adjunct_end, adjuncts_end, is_setting
-from newsquotes.model import Quote, Sentence
+from newsquotes.model import Quote, QuoteType, Sentence
 from newsquotes.speakers import (
     _CENTRAL_DETERMINERS, _MORE, _STOP_LOWER, Mention, SpeakerResolver, Tok, _classify, _is_person_noun, _runs,
     _unpossessed, clause_subject, person_core,
@@ -41,15 +43,15 @@ from newsquotes.speakers import (
 
 __all__ = ["extract_quotes", "quotation_spans"]
 
-_DOUBLE_MARKS = "\"“”„«»"
-_DOUBLE = re.compile("[" + _DOUBLE_MARKS + "]")
+_DOUBLE_MARKS: Final = "\"“”„«»"
+_DOUBLE: Final = re.compile("[" + _DOUBLE_MARKS + "]")
 # An opening single mark (``_single_openers``) follows the start of the text, a space, an
 # opening bracket or a dash.
-_BEFORE_SINGLE_OPEN = "([—–-"
-_WORD = re.compile(r"\w+")
-_COLON_QUOTE = re.compile(r":\s*[\"“]")
+_BEFORE_SINGLE_OPEN: Final = "([—–-"
+_WORD: Final = re.compile(r"\w+")
+_COLON_QUOTE: Final = re.compile(r":\s*[\"“]")
 # A name of up to four capitalised words and a colon opening a headline or a paragraph
-_SPEAKER_COLON = re.compile(r"((?:[A-Z][\w'’.\-]*[^\S\n]+){0,3}[A-Z][\w'’.\-]*):[^\S\n]+(?=\S)")
+_SPEAKER_COLON: Final = re.compile(r"((?:[A-Z][\w'’.\-]*[^\S\n]+){0,3}[A-Z][\w'’.\-]*):[^\S\n]+(?=\S)")
 
 
 def _phrase_pattern(phrases) -> str:
@@ -68,21 +70,21 @@ def _phrase_pattern(phrases) -> str:
     ) + r")\b"
 
 
-_PHRASE_CUE = re.compile(_phrase_pattern(cues.PHRASE_CUES), re.IGNORECASE)
-_CLOSE_FOLLOW = set(" \t\n,.;:!?)]}—–-…'’")
-_OPEN_PRECEDE = set(" \t\n([{—–-/")
-_BE = frozenset({"was", "were", "been", "being", "is", "are", "be", "am", "get", "got"})
-_LISTENER_VERBS = frozenset({"tell", "inform", "assure", "warn", "remind", "caution", "promise", "ask"})
-_WINDOW = 400  # attribution never needs more context than this many characters
-_COMPLEMENT_HEAD = 16  # tokens read first by ``_complement_start``
-_TAIL_WORDS = 20  # the most tokens between a closing mark's punctuation and the cue after it
-_TAIL_HEAD = 24  # tokens read first by ``_tail_attribution``
-_AUX = cues.FINITE_AUXILIARIES | {"shall", "be", "been"}
+_PHRASE_CUE: Final = re.compile(_phrase_pattern(cues.PHRASE_CUES), re.IGNORECASE)
+_CLOSE_FOLLOW: Final = set(" \t\n,.;:!?)]}—–-…'’")
+_OPEN_PRECEDE: Final = set(" \t\n([{—–-/")
+_BE: Final = frozenset({"was", "were", "been", "being", "is", "are", "be", "am", "get", "got"})
+_LISTENER_VERBS: Final = frozenset({"tell", "inform", "assure", "warn", "remind", "caution", "promise", "ask"})
+_WINDOW: Final = 400  # attribution never needs more context than this many characters
+_COMPLEMENT_HEAD: Final = 16  # tokens read first by ``_complement_start``
+_TAIL_WORDS: Final = 20  # the most tokens between a closing mark's punctuation and the cue after it
+_TAIL_HEAD: Final = 24  # tokens read first by ``_tail_attribution``
+_AUX: Final = cues.FINITE_AUXILIARIES | {"shall", "be", "been"}
 # Verbs that nearly always take a reported clause; the others must show one ("that" or a verb).
-_STRONG = frozenset({"say", "tell", "claim", "state", "add", "explain", "insist", "argue", "assert",
-                     "warn", "write", "allege", "contend", "believe", "reason", "testify", "reply",
-                     "respond", "declare", "comment", "stress", "emphasize", "emphasise", "assure",
-                     "inform", "reiterate", "conclude", "complain", "boast"})
+_STRONG: Final = frozenset({"say", "tell", "claim", "state", "add", "explain", "insist", "argue", "assert",
+                            "warn", "write", "allege", "contend", "believe", "reason", "testify", "reply",
+                            "respond", "declare", "comment", "stress", "emphasize", "emphasise", "assure",
+                            "inform", "reiterate", "conclude", "complain", "boast"})
 
 
 @dataclass(slots=True)
@@ -112,7 +114,7 @@ class _Cue:
 
 @dataclass(slots=True)
 class _Item:
-    type: str
+    type: QuoteType
     start: int
     end: int
     speaker: Mention | None
@@ -177,7 +179,7 @@ def _find_spans(text: str, paras: list[tuple[int, int, str]]) -> list[_Span]:
                     continue  # a stray closing curly mark
                 open_at = m
             else:
-                local.append(_make_span(text, open_at, m, pi, continued, ps))
+                local.append(_make_span(text, open_at, m, pi, continued, ps, pe))
                 open_at, continued = None, False
         if open_at is not None:
             span = _make_span(text, open_at, None, pi, continued, ps, pe)
@@ -236,7 +238,7 @@ def _single_openers(text: str, lo: int, hi: int) -> list[int]:
 
 
 def _make_span(text: str, open_at: int, close: int | None, para: int, continued: bool,
-               ps: int, pe: int | None = None) -> _Span:
+               ps: int, pe: int) -> _Span:
     start = open_at + 1 if open_at >= ps else ps
     end = close if close is not None else pe
     while start < end and text[start].isspace():
@@ -314,8 +316,8 @@ def _trie_pattern(words) -> str:
     return build(trie)
 
 
-_CUE_TRIE = _trie_pattern({w for form in cues.CUE_LEMMA for w in (form, form.capitalize())} | set(cues.DOCUMENT_CUE_LEMMA))
-_CUE_WORD = re.compile(r"\b" + _CUE_TRIE + r"\b")
+_CUE_TRIE: Final = _trie_pattern({w for form in cues.CUE_LEMMA for w in (form, form.capitalize())} | set(cues.DOCUMENT_CUE_LEMMA))
+_CUE_WORD: Final = re.compile(r"\b" + _CUE_TRIE + r"\b")
 # Both cue patterns in one scan of a whole document (``_cue_hits``): at a non-word character,
 # a phrase cue after it (group 1, in a lookahead, so that the words inside it are still
 # scanned) and a cue word after it (group 2 or 3). The pattern starts with a character
@@ -323,7 +325,7 @@ _CUE_WORD = re.compile(r"\b" + _CUE_TRIE + r"\b")
 # patterns at every position. (The non-word character is found as one outside the ASCII word
 # characters, a range test, and then checked to be ``\W``: the same characters, found faster
 # than by the Unicode class test at every character.)
-_CUES_AFTER = re.compile(
+_CUES_AFTER: Final = re.compile(
     r"[^0-9A-Za-z_](?<=\W)(?:(?=(?i:(" + _PHRASE_CUE.pattern.replace(r"(?<=\b.)", "", 1) + r")))(" + _CUE_TRIE + r"\b)?"
     r"|(" + _CUE_TRIE + r"\b))"
 )
@@ -353,6 +355,7 @@ def _cue_hits(text: str) -> tuple[list[tuple[int, int, str]], list[tuple[int, in
             last = m.end(1)
             phrases.append((start, last, m.group(1)))
         g = m.lastindex
+        assert g is not None  # (group 1 is in a lookahead that always matches, else group 3 matched)
         if g != 1:
             words.append((m.start(g), m.end(g), m.group(g)))
     return phrases, words
@@ -360,45 +363,45 @@ def _cue_hits(text: str) -> tuple[list[tuple[int, int, str]], list[tuple[int, in
 
 # A word that is a cue only before a quotation, right before an opening mark (the scan is
 # anchored at the mark, so it runs once per quotation, not once per word).
-_QUOTATION_CUE = re.compile(r"\b(" + _trie_pattern(cues.QUOTATION_CUE_LEMMA) + r")[,:]?[^\S\n]*$")
+_QUOTATION_CUE: Final = re.compile(r"\b(" + _trie_pattern(cues.QUOTATION_CUE_LEMMA) + r")[,:]?[^\S\n]*$")
 # A verb of judgement, its object and "as" right before an opening mark ('dismissed the
 # remarks as "ridiculous"'); the object is a few words.
-_AS_QUOTATION_CUE = re.compile(
+_AS_QUOTATION_CUE: Final = re.compile(
     r"\b(" + _trie_pattern(cues.AS_QUOTATION_CUE_LEMMA) + r")[^\S\n]+(?:[\w'’.\-]+[^\S\n]+){1,6}as[^\S\n]*$"
 )
 # After "according to": the source, a comma, a name and "believes" ("According to ABC News,
 # Basya also believes ..."): the view is one stated to the source, a report of the name's.
-_STATED_BELIEF = re.compile(
+_STATED_BELIEF: Final = re.compile(
     r"[^,;:.\n]{1,80},[^\S\n]*(?:[A-Z][\w'’.\-]*[^\S\n]+){1,3}(?:also[^\S\n]+|still[^\S\n]+)?(believes|believed)\b"
 )
 # The same words as finite verbs after a quotation, with a pronoun or a name as subject ('"...,"
 # she notes', '"...," Smith vows', '"...," he posted Wednesday'): there, no noun reading fits.
-_AFTER_QUOTATION_CUE = re.compile(
+_AFTER_QUOTATION_CUE: Final = re.compile(
     r",?[^\S\n]+(?:he|she|they|we|I|[A-Z][\w'’.\-]*(?:[^\S\n]+[A-Z][\w'’.\-]*){0,2})[^\S\n]+("
     + _trie_pattern({f for f in cues.QUOTATION_CUE_LEMMA if f.endswith(("s", "ed")) and not f.startswith("believ")})
     + r")\b"
 )
 # A naming participle after a comma, with its object between it and the quoted words
 # (', calling the case "a total scam"'): elsewhere "calling" is no cue ("calling on voters").
-_NAMING_PARTICIPLE = re.compile(r",[^\S\n]+(calling)[^\S\n]+(?:[\w'’-]+[^\S\n]+){1,4}$")
-_POSSESSIVE_END = ("'s", "’s", "'", "’")
-_PREPOSITIONS = cues.LISTENER_PREPOSITIONS | {"of", "into", "under"}
-_LAST_WORD = re.compile(r"\b(\w+)\W*$")
-_NONSPACE = re.compile(r"\S")
-_NOUN_DETERMINERS = frozenset({"the", "a", "an", "his", "her", "its", "their"})
+_NAMING_PARTICIPLE: Final = re.compile(r",[^\S\n]+(calling)[^\S\n]+(?:[\w'’-]+[^\S\n]+){1,4}$")
+_POSSESSIVE_END: Final = ("'s", "’s", "'", "’")
+_PREPOSITIONS: Final = cues.LISTENER_PREPOSITIONS | {"of", "into", "under"}
+_LAST_WORD: Final = re.compile(r"\b(\w+)\W*$")
+_NONSPACE: Final = re.compile(r"\S")
+_NOUN_DETERMINERS: Final = frozenset({"the", "a", "an", "his", "her", "its", "their"})
 
 
-_TWO_WORD_CHARS = re.compile(r"\w\w")
+_TWO_WORD_CHARS: Final = re.compile(r"\w\w")
 # Quoted words: a pair of marks around at least one word. The first run holds no word
 # character and the second no mark, so the engine never backtracks between them.
-_QUOTED_WORDS = re.compile(r"[\"“][^\"“”\n\w]*\w[^\"“”\n]*[\"”]")
+_QUOTED_WORDS: Final = re.compile(r"[\"“][^\"“”\n\w]*\w[^\"“”\n]*[\"”]")
 # What may follow a closing mark (``_Extractor._tail``): a note in brackets, left out of the
 # tail; a second clause; a dash before a bare name.
-_TAIL_NOTE = re.compile(r"\(\([^()]{0,20}\)\)|\[[^\[\]]{0,20}\]")
-_TAIL_NEXT_CLAUSE = re.compile(r"\s*[,;]\s*(but|and|while|whereas|although|though|yet)\s")
-_TAIL_DASH = re.compile(r"\s*[—–-]+\s*")
-_COMMA_PARTICIPLE = re.compile(r"\s*,\s*\w+ing\b")
-_WITH_PHRASE_END = re.compile(r",\s*with\s+[^,]{1,60}$")  # ", with the i reporting" before a cue
+_TAIL_NOTE: Final = re.compile(r"\(\([^()]{0,20}\)\)|\[[^\[\]]{0,20}\]")
+_TAIL_NEXT_CLAUSE: Final = re.compile(r"\s*[,;]\s*(but|and|while|whereas|although|though|yet)\s")
+_TAIL_DASH: Final = re.compile(r"\s*[—–-]+\s*")
+_COMMA_PARTICIPLE: Final = re.compile(r"\s*,\s*\w+ing\b")
+_WITH_PHRASE_END: Final = re.compile(r",\s*with\s+[^,]{1,60}$")  # ", with the i reporting" before a cue
 
 
 class _Hits:
@@ -627,7 +630,7 @@ class _Extractor:
             self._cue_starts[si] = [c.start for c in found]
         starts = self._cue_starts[si]
         k = bisect_right(starts, lo - 1)
-        out = []
+        out: list[_Cue] = []
         while k < len(found) and found[k].start < hi and len(out) < limit:
             out.append(found[k])
             k += 1
@@ -823,7 +826,8 @@ class _Extractor:
                 if cue is not None:
                     # a clause verb before a colon may also report a clause of its own:
                     # 'told Sky News any process "must be well thought out": "..."'
-                    intro_clause = kind == "colon" and cue.lemma in cues.CLAUSE_VERBS and bool(
+                    # (a colon quote has its opening mark: ``_lead`` found the cue before it)
+                    intro_clause = kind == "colon" and span.open is not None and cue.lemma in cues.CLAUSE_VERBS and bool(
                         self._between_words(cue.end, span.open)
                     )
                     cue.used = not intro_clause
@@ -1234,7 +1238,7 @@ class _Extractor:
         """
         text = self.text
         out: list[_Item] = []
-        pulls: list[tuple[str, Mention]] = []
+        pulls: list[tuple[str, Mention | None]] = []
         prev_body: list[int] | None = None
         for sis in self._para_sentences:
             first, last = self.sentences[sis[0]], self.sentences[sis[-1]]
@@ -1285,7 +1289,7 @@ class _Extractor:
                 continue  # "Clinton: 48 percent": a poll's figures, not words
             speaker = self._colon_speaker(opening.start(1), opening.end(1))
             if speaker is not None:
-                kind = "indirect" if first.block in ("title", "heading") else "direct"
+                kind: QuoteType = "indirect" if first.block in ("title", "heading") else "direct"
                 out.append(_Item(kind, start, end, speaker, None, "colon"))
         return out
 
@@ -1439,17 +1443,17 @@ def _residue_ok(residue: list[Tok], cue: _Cue, colon: bool) -> bool:
     )
 
 
-_PARTICIPLE = re.compile(r"\s*,\s*([a-z]{3,}ing)\b")
+_PARTICIPLE: Final = re.compile(r"\s*,\s*([a-z]{3,}ing)\b")
 
 
 # Pronouns that can only be a subject: after a participle they start its clause ("it" and
 # "you" may be its object: ", adding it to the list").
-_CLAUSE_PRONOUNS = frozenset({"he", "she", "they", "we", "i"})
+_CLAUSE_PRONOUNS: Final = frozenset({"he", "she", "they", "we", "i"})
 # The farthest a participle cue's clause may start before it, in characters (as far as
 # ``speaker_before`` reads).
-_SUBJECT_REACH = 400
+_SUBJECT_REACH: Final = 400
 # A break before a new clause with a subject of its own, inside a sentence.
-_CLAUSE_BREAK = re.compile(r";|,\s*(?:but|while|whereas|although|though|yet)\s")
+_CLAUSE_BREAK: Final = re.compile(r";|,\s*(?:but|while|whereas|although|though|yet)\s")
 
 
 def _participle_after_comma(text: str, s0: int, cue: _Cue) -> bool:
@@ -1474,7 +1478,7 @@ def _gerund_subject(toks: list[Tok], k: int) -> bool:
     return False
 
 
-_CHARGE_TOKENS = 12  # "accused the state's largest utility, Acme Power, of": the object is short
+_CHARGE_TOKENS: Final = 12  # "accused the state's largest utility, Acme Power, of": the object is short
 
 
 def _charge_after_object(text: str, start: int, end: int) -> bool:
@@ -1487,7 +1491,7 @@ def _charge_after_object(text: str, start: int, end: int) -> bool:
     )
 
 
-_ATTRIBUTION_TOKENS = 8  # "his lawyers said", "a spokeswoman for the company said"
+_ATTRIBUTION_TOKENS: Final = 8  # "his lawyers said", "a spokeswoman for the company said"
 
 
 def _attribution_only(toks: list[Tok], k: int) -> bool:
@@ -1499,7 +1503,7 @@ def _attribution_only(toks: list[Tok], k: int) -> bool:
     return False
 
 
-_RELATIVE_PRONOUNS = frozenset({"which", "who", "whom", "whose"})
+_RELATIVE_PRONOUNS: Final = frozenset({"which", "who", "whom", "whose"})
 
 
 def _finite_verb_before_relative(toks: list[Tok], k: int) -> bool:
@@ -1556,7 +1560,7 @@ def _topic_after_listener(toks: list[Tok], k: int, lemma: str) -> bool:
 
 # Verbs whose listener may be followed by "of" and the topic ("warned the public of the
 # dangers", "assured voters of his support"); "tell" takes "about" only.
-_OF_TOPIC_VERBS = frozenset({"inform", "warn", "assure"})
+_OF_TOPIC_VERBS: Final = frozenset({"inform", "warn", "assure"})
 
 
 def _clause_after_of_phrase(toks: list[Tok], j: int) -> int | None:
@@ -1575,8 +1579,8 @@ def _clause_after_of_phrase(toks: list[Tok], j: int) -> int | None:
 
 # Determiners that open a common-noun listener ("told the senator", "warned his staff"); "her"
 # is a listener on its own.
-_LISTENER_DETERMINERS = _CENTRAL_DETERMINERS - {"her"}
-_NOUN_LISTENER_WORDS = 3  # "the committee members", "the senator's aides"
+_LISTENER_DETERMINERS: Final = _CENTRAL_DETERMINERS - {"her"}
+_NOUN_LISTENER_WORDS: Final = 3  # "the committee members", "the senator's aides"
 
 
 def _plain_word(tok: Tok) -> bool:
@@ -1589,7 +1593,7 @@ def _plain_word(tok: Tok) -> bool:
 
 
 # Common irregular past tenses, which the "-ed" test misses ("told the board the economy grew").
-_IRREGULAR_PAST = frozenset({
+_IRREGULAR_PAST: Final = frozenset({
     "grew", "knew", "fell", "went", "made", "took", "said", "saw", "came", "gave", "found",
     "thought", "began", "rose", "won", "lost", "ran", "paid", "kept", "left", "met", "sent",
     "spent", "sold", "stood", "told", "wrote", "got", "held", "brought", "became", "felt",
@@ -1654,7 +1658,7 @@ def _noun_listener_end(toks: list[Tok]) -> int:
 def _only_adjuncts(text: str, toks: list[Tok], hi: int) -> bool:
     """Do the tokens start with adjuncts that run to ``hi`` or to a punctuation mark?"""
     k = adjuncts_end(toks, 0)
-    return k > 0 and text[toks[k - 1].end:hi].lstrip()[:1] in ("", *",.;:!?(")
+    return k > 0 and text[toks[k - 1].end:hi].lstrip()[:1] in ("", ",", ".", ";", ":", "!", "?", "(")
 
 
 def _participle_adjunct(text: str, body: str, a: int) -> bool:
@@ -1689,7 +1693,7 @@ def _after_possessive(text: str, mark: int | None) -> bool:
     return mark is not None and text[max(0, mark - 4):mark].rstrip().endswith(_POSSESSIVE_END[:2])
 
 
-_TITLE_WORDS = 8  # the most words of a title
+_TITLE_WORDS: Final = 8  # the most words of a title
 
 
 def _title_like(words: list[str]) -> bool:
@@ -1720,16 +1724,16 @@ def _only_adverbial(before: str) -> bool:
 # "say"): after a bare "and" and before a clause they are a second report. A participle
 # ("arrested and charged with") is told apart by what follows it (``_NOT_A_CLAUSE``), a
 # plain form after "to" or a modal by what comes before (``_INFINITIVE_BEFORE``).
-_FINITE_CUES = frozenset(
+_FINITE_CUES: Final = frozenset(
     f for f, lemma in cues.CUE_LEMMA.items()
     if lemma in cues.CLAUSE_VERBS and " " not in f and not f.endswith("ing")
 )
-_COORDINATION = re.compile(r"(,\s*(and|but)|;)\s*(\w+ly\s+)?(also\s+)?$")
-_BARE_COORDINATION = re.compile(r"\s(and|but)\s+(\w+ly\s+)?(also\s+)?$")
-_NOT_A_CLAUSE = re.compile(r"\w+\s+(?:to|with|by|of|for|as|in|on|at)\b", re.IGNORECASE)
+_COORDINATION: Final = re.compile(r"(,\s*(and|but)|;)\s*(\w+ly\s+)?(also\s+)?$")
+_BARE_COORDINATION: Final = re.compile(r"\s(and|but)\s+(\w+ly\s+)?(also\s+)?$")
+_NOT_A_CLAUSE: Final = re.compile(r"\w+\s+(?:to|with|by|of|for|as|in|on|at)\b", re.IGNORECASE)
 # "would review the plan and say whether ...": the plain form shares the first verb's "to"
 # or modal, it is no report of its own
-_INFINITIVE_BEFORE = re.compile(
+_INFINITIVE_BEFORE: Final = re.compile(
     r"\b(?:to|will|would|can|could|should|may|might|must|shall)\s+(?:\S+\s+){1,6}(?:and|but)\s+(?:\w+ly\s+)?(?:also\s+)?$",
     re.IGNORECASE,
 )
@@ -1767,7 +1771,7 @@ def _coordinated(text: str, s0: int, pos: int) -> bool:
 # "but" or "and" and a verb of saying no more, with no subject: the speaker's next act after the
 # report ("said the president supports reforms but did not elaborate"); "but would not pass"
 # goes on with the reported clause.
-_REFUSAL = re.compile(
+_REFUSAL: Final = re.compile(
     r",?\s+(?:but|and)\s+(?:(?:did|would|could)\s+not|didn't|wouldn't|couldn't|declined\s+to|refused\s+to)\s+"
     r"(?:elaborate|say|comment|specify|provide|give|offer|discuss|disclose|answer|respond|identify|name|explain|detail)\b"
 )
@@ -1808,16 +1812,16 @@ def _clause_end(text: str, start: int, s1: int, sent_cues: list[_Cue]) -> int:
 
 # ", who" (and an auxiliary or adverbs) right before a cue: the speaker is named before a
 # relative clause ("Trump, who has long argued that ...")
-_RELATIVE_SUBJECT = re.compile(r",\s*who\s+(?:(?:has|had|have|also|long|once|later|\w+ly)\s+){0,2}$")
+_RELATIVE_SUBJECT: Final = re.compile(r",\s*who\s+(?:(?:has|had|have|also|long|once|later|\w+ly)\s+){0,2}$")
 # the comma that closes a relative clause, after the closing mark of a quotation if one ends there
-_RELATIVE_END = re.compile(r"(,[\"”]?)")
-_QUOTED_TITLE = re.compile(r"[\"“][^\"“”]+[\"”]")
+_RELATIVE_END: Final = re.compile(r"(,[\"”]?)")
+_QUOTED_TITLE: Final = re.compile(r"[\"“][^\"“”]+[\"”]")
 
 
 # Verbs that report a name given to something: what they report is the object and the name.
-_NAMING_VERBS = frozenset({"call", "label", "dub"})
+_NAMING_VERBS: Final = frozenset({"call", "label", "dub"})
 # A closing mark, then "and" and a word: the next act of the speaker if the word is a verb
-_AND_AFTER_MARK = re.compile(r"[\"”]\s+and\s+(?:\w+ly\s+)?([a-z]+)\b")
+_AND_AFTER_MARK: Final = re.compile(r"[\"”]\s+and\s+(?:\w+ly\s+)?([a-z]+)\b")
 
 
 def _name_end(text: str, start: int, end: int) -> int:
@@ -1841,8 +1845,8 @@ def _trailing_source(text: str, c: _Cue, s1: int) -> bool:
     return m is not None and _CLAUSE_PUNCT.search(text, m.end, s1) is None
 
 
-_CLAUSE_PUNCT = re.compile("[,;:]")
-_ATTRIBUTION_CHARS = 80  # a trailing speaker is a short phrase: "the senator", "Sen. John Smith"
+_CLAUSE_PUNCT: Final = re.compile("[,;:]")
+_ATTRIBUTION_CHARS: Final = 80  # a trailing speaker is a short phrase: "the senator", "Sen. John Smith"
 
 
 def _trailing_attribution(text: str, start: int, c: _Cue, s1: int) -> int | None:
@@ -1874,18 +1878,18 @@ def _trailing_attribution(text: str, start: int, c: _Cue, s1: int) -> int | None
     return comma if all(t.text in ".!?" for t in toks[k:]) and len(toks) < _COMPLEMENT_HEAD else None
 
 
-_COMMA = re.compile(",")
-_COLON_OR_SEMICOLON = re.compile("[:;]")
-_OPENING_COMMAS = 4  # commas tried after a sentence-opening participle cue
+_COMMA: Final = re.compile(",")
+_COLON_OR_SEMICOLON: Final = re.compile("[:;]")
+_OPENING_COMMAS: Final = 4  # commas tried after a sentence-opening participle cue
 
 # ", but", ", while", ", whereas" before a clause that may be the writer's own; the comma may
 # close a quotation ('called it "reckless," while ...'), which then ends with it.
-_CONTRAST = re.compile(r",([\"”’]?)\s*(?:but|while|whereas)\s+")
-_CONTRASTS_TRIED = 4  # (bounded: a hostile clause may hold thousands)
+_CONTRAST: Final = re.compile(r",([\"”’]?)\s*(?:but|while|whereas)\s+")
+_CONTRASTS_TRIED: Final = 4  # (bounded: a hostile clause may hold thousands)
 
 
 # ", and" or ", or" right after a trailing attribution, before a clause of its own.
-_JOINED = re.compile(r"\s*,\s*(?:and|or)\s+")
+_JOINED: Final = re.compile(r"\s*,\s*(?:and|or)\s+")
 
 
 def _joined_new_speaker(text: str, pos: int, s1: int) -> bool:
@@ -1899,7 +1903,7 @@ def _joined_new_speaker(text: str, pos: int, s1: int) -> bool:
 
 # ", and" right after a trailing attribution, then a verb without a subject (and the next two
 # words, to tell "and urged a new vote" from "and renewed talks would ...").
-_JOINED_VERB = re.compile(
+_JOINED_VERB: Final = re.compile(
     r"\s*,\s*and\s+(?:\w+ly\s+)?(?:also\s+|then\s+)?([a-z]+)\b(?:\s+([a-z']+))?(?:\s+([a-z']+))?"
 )
 
@@ -1916,8 +1920,8 @@ def _joined_verb(text: str, pos: int, s1: int) -> bool:
     return verb in _FINITE_CUES or verb.endswith("ed") and m.group(2) not in _AUX and m.group(3) not in _AUX
 
 
-_NOUN_PREPOSITIONS = cues.LISTENER_PREPOSITIONS | {"of"}
-_APPOSITION_TOKENS = 16  # an apposition and its adjuncts: ", a senior aide to the governor, on Tuesday"
+_NOUN_PREPOSITIONS: Final = cues.LISTENER_PREPOSITIONS | {"of"}
+_APPOSITION_TOKENS: Final = 16  # an apposition and its adjuncts: ", a senior aide to the governor, on Tuesday"
 
 
 def _describes_speaker(text: str, pos: int, s1: int) -> bool:
@@ -1960,7 +1964,7 @@ def _trim_end(text: str, s0: int, s1: int) -> int:
 
 
 # The base of ``_confidence`` by quote type and by how the speaker was found.
-_CONFIDENCE_BASE = {
+_CONFIDENCE_BASE: Final = {
     ("direct", "lead"): 0.9, ("direct", "tail"): 0.9, ("direct", "colon"): 0.8,
     ("direct", "intro"): 0.75, ("direct", "continued"): 0.85, ("direct", "previous"): 0.85,
     ("direct", "next"): 0.5, ("direct", "pull"): 0.8, ("direct", "repeat"): 0.7, ("direct", "none"): 0.15, ("direct", "float"): 0.15,

@@ -20,6 +20,8 @@ the input even on hostile text (megabytes without punctuation, runs of periods o
 
 from __future__ import annotations
 
+from typing import Final
+
 import re
 
 from newsquotes import cues
@@ -30,34 +32,34 @@ __all__ = ["split_sentences"]
 # character classes and no lookaround: a match never backtracks, and finditer resumes after
 # it, so the scan is linear. Any quote mark directly after the punctuation and before a space
 # closes the sentence, including a mis-typed opening one (`decision.“ However`).
-_CANDIDATE = re.compile(r"[.?!…‽]+[\"'”’“‘»«)\]}]*")
-_TERMINALS = ".?!…‽"
+_CANDIDATE: Final = re.compile(r"[.?!…‽]+[\"'”’“‘»«)\]}]*")
+_TERMINALS: Final = ".?!…‽"
 # "people.The toll": plain words (not a domain, an e-mail or "U.S.Army") glued by a mark.
-_GLUED_BEFORE = re.compile(r"[A-Za-z]*[a-z]{3}")
-_GLUED_AFTER = re.compile(r"[A-Z][a-z'’]+[,;:]?")
+_GLUED_BEFORE: Final = re.compile(r"[A-Za-z]*[a-z]{3}")
+_GLUED_AFTER: Final = re.compile(r"[A-Z][a-z'’]+[,;:]?")
 # 'asked?" Smith said.': a capitalised name of up to three words, then a speech verb; or a
 # name of two or three words, an apposition of up to eight words between commas, and the verb
 # ('"Why?" Robby Mook, Mrs. Clinton's campaign manager, asked.'; but '"Is it over?" Yes, he
 # said, it is.' is two sentences).
-_SPEECH_VERBS = (
+_SPEECH_VERBS: Final = (
     "said|says|asked|asks|added|adds|told|tells|wrote|writes"
     "|replied|shouted|yelled|tweeted|explained|recalled|continued|insisted|wondered"
 )
-_ATTRIBUTION = re.compile(
+_ATTRIBUTION: Final = re.compile(
     rf"\s+(?:(?:[A-Z][\w'’.-]*\s){{1,3}}|(?:[A-Z][\w'’.-]*\s){{1,2}}[A-Z][\w'’.-]*,(?:\s+[^\s,?!\"“”]+){{1,8}},\s+)"
     rf"(?:{_SPEECH_VERBS})\b"
 )
-_QUOTES = "\"'”’“‘»«"
+_QUOTES: Final = "\"'”’“‘»«"
 
 # Double quotation marks, for the two quotation rules below.
-_DOUBLE_QUOTE = re.compile("[\"“”„«»]")
-_INTEGRATED_OPEN = re.compile(" [\"“„«]")  # a space, then an opening mark (checked below)
+_DOUBLE_QUOTE: Final = re.compile("[\"“”„«»]")
+_INTEGRATED_OPEN: Final = re.compile(" [\"“„«]")  # a space, then an opening mark (checked below)
 # Integrated quotations. A quotation set off by a comma or colon (`she said, "We won. It was
 # hard."`) is a run of the speaker's own sentences. One that follows its verb or "that" with
 # no comma (`said "…"`, `wrote that "…"`, `says "many schools …"`) is built into the
 # sentence as the verb's object, and that sentence ends only where the quotation closes:
 # sentence ends inside it are not boundaries.
-_INTEGRATING = frozenset(
+_INTEGRATING: Final = frozenset(
     """said says say saying wrote writes write writing added adds stated states declared declares
     tweeted posted asked asks replied replies insisted insists argued argues warned warns
     explained explains noted notes commented comments claimed claims announced announces
@@ -66,20 +68,20 @@ _INTEGRATING = frozenset(
 # Pull quotes: a paragraph that is one quotation followed by a verbless attribution
 # ('"…" - Matthew Ingram', '"…" Jane Doe, a nurse in Ohio') is a display item, like a caption,
 # and stays one unit. With a speech verb ('"…" Smith said') it is ordinary running text.
-_PULL_QUOTE_TAIL = 100
-_SPEECH_VERB = re.compile(rf"\b(?:{_SPEECH_VERBS}|say|says|according)\b")
-_CLOSERS = _QUOTES + ")]}"
+_PULL_QUOTE_TAIL: Final = 100
+_SPEECH_VERB: Final = re.compile(rf"\b(?:{_SPEECH_VERBS}|say|says|according)\b")
+_CLOSERS: Final = _QUOTES + ")]}"
 
 # Characters that may open the next sentence before its first word.
-_OPENERS = "\"'“‘«»([{¿¡*•·–—-"
+_OPENERS: Final = "\"'“‘«»([{¿¡*•·–—-"
 
 # How far a decision looks around a candidate: no abbreviation or word we test is longer.
-_WINDOW = 40
+_WINDOW: Final = 40
 
 # Known abbreviations. A capital after one is no cue by itself (titles and initials precede
 # names, "U.S. Navy", "Apple Inc. Chief Executive"), yet each can end a sentence ("in Springfield,
 # Ill. He was"), so after one we split only before a clear sentence starter (see below).
-_ABBREVIATIONS = frozenset(
+_ABBREVIATIONS: Final = frozenset(
     # Titles before names (AP style and common variants), saints, mounts and forts.
     """Mr Mrs Ms Messrs Mmes Dr Drs Prof Profs Gov Govs Sen Sens Rep Reps Gen Lt Col Capt Cmdr
     Cmdt Cdr Maj Sgt Cpl Pvt Pfc Adm Brig Ens Spc Rev Revs Msgr Fr Hon Pres Supt Atty Amb Insp Det
@@ -98,18 +100,18 @@ _ABBREVIATIONS = frozenset(
 )
 # Abbreviations that are only abbreviations before a number ("No. 10", "p. 5", "Vol. 2");
 # before a capital they are ordinary words ("No. The plan failed") or sentence ends.
-_NUMBER_ABBREVIATIONS = frozenset(
+_NUMBER_ABBREVIATIONS: Final = frozenset(
     "No Nos no nos p pp Vol Vols vol Art art Fig Figs fig Ch ch Sec sec Op op Ex Tab Ref".split()
 )
 # After these a sentence never ends, whatever follows ("Smith vs. The State", "e.g. Apple").
-_NEVER_FINAL = frozenset("vs v e.g i.e cf viz approx ca incl esp".split())
+_NEVER_FINAL: Final = frozenset("vs v e.g i.e cf viz approx ca incl esp".split())
 # Months: "Jan. 5" is a date, not a boundary.
-_MONTHS = frozenset("Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec".split())
+_MONTHS: Final = frozenset("Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec".split())
 
 # Words that, capitalised, almost only appear at the start of a sentence: pronouns,
 # determiners, conjunctions, prepositions and sentence adverbs. After an ambiguous
 # abbreviation ("U.S.", "Inc.", "a.m.") such a word means the abbreviation ended the sentence.
-_SENTENCE_STARTERS = frozenset(
+_SENTENCE_STARTERS: Final = frozenset(
     """The A An This That These Those There Here It Its He She His Her They Their Them We Our
     I I'm I've I'd I'll You Your My Me Us But And Or So Yet Nor For In On At By From With Without
     To Of As If When While Where Why How What Who Whom Whose Which After Before Since Because
@@ -128,7 +130,7 @@ _SENTENCE_STARTERS = frozenset(
 # Plural people nouns ("Critics", "Officials") start a sentence after an abbreviation when a
 # lower-case word follows them ("moved to the U.S. Critics said", "at 5 p.m. Officials
 # expect"); in a title-case headline the next word is capitalised too ("U.N. Officials Say").
-_PEOPLE = frozenset(
+_PEOPLE: Final = frozenset(
     (noun[:-1] + "ies" if noun.endswith("y") else noun + ("es" if noun.endswith(("s", "sh", "ch")) else "s")).capitalize()
     for noun in cues.PERSON_NOUNS
     if noun.isalpha()
@@ -147,36 +149,36 @@ _PEOPLE = frozenset(
 # capitalises them at a sentence start, so mid-paragraph "… Quat In the …" begins a sentence.
 # (The leading lookahead lets the regex engine skip to the possible first characters; a word
 # boundary before a label or a word is checked in _extra_cut.)
-_EXTRA = re.compile(
+_EXTRA: Final = re.compile(
     r"(?=[ICPVTOAF•▪■●◦‣\n\r\u2028])"
     r"(?:(?:Images?|Photos?|Photograph|Picture|Credit|Video):|[•▪■●◦‣\n\r\u2028]"
     r"|(?:The|In|On|At|For) (?=[a-z]))"
 )
-_LOWER_END = re.compile(r"[a-z,;:(\[–—-]")
+_LOWER_END: Final = re.compile(r"[a-z,;:(\[–—-]")
 # Words after which a capitalised "In the …" is a title being named, not a new sentence
 # ("starred in On the Waterfront", "Kerouac's On the Road").
-_TITLE_INTRODUCERS = frozenset(
+_TITLE_INTRODUCERS: Final = frozenset(
     "a an the of in on at to for by from with and or as is was like called titled".split()
 )
 
 # Paragraph-initial furniture, matched only against a bounded head of the paragraph.
-_HEAD = 100
-_WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
-_MONTH_NAMES = "January|February|March|April|May|June|July|August|September|October|November|December"
+_HEAD: Final = 100
+_WEEKDAYS: Final = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+_MONTH_NAMES: Final = "January|February|March|April|May|June|July|August|September|October|November|December"
 # "Thursday, May 7, 2015 On Tuesday, …": a date line glued to the first sentence.
-_DATE_LINE = re.compile(
+_DATE_LINE: Final = re.compile(
     rf"(?:(?:{_WEEKDAYS}),?\s)?"
     rf"(?:(?:{_MONTH_NAMES})\s\d{{1,2}},\s\d{{4}}|\d{{1,2}}\s(?:{_MONTH_NAMES})\s\d{{4}})"
     r"(?=\s+[\"“‘]?[A-Z])"
 )
 # "KABUL, Afghanistan -", "WASHINGTON (AP) —", "Evansville, Indiana, United States -":
 # capitalised place names (optionally a date and a news agency in brackets), then a dash.
-_PLACE = r"[A-Z][\w.'’&-]*(?:\s(?:[A-Z0-9][\w.'’&-]*|of|de|du|da|del|la|el|al))*"
-_DATELINE = re.compile(
+_PLACE: Final = r"[A-Z][\w.'’&-]*(?:\s(?:[A-Z0-9][\w.'’&-]*|of|de|du|da|del|la|el|al))*"
+_DATELINE: Final = re.compile(
     rf"({_PLACE}(?:,\s{_PLACE})*)(?:\s\([A-Z][\w ./&-]{{0,30}}\))?\s(?:-{{1,2}}|–|—)(?=\s+[\"“‘]?[A-Z])"
 )
 
-_LIST_MARKER = re.compile(r"\(?(?:\d{1,3}|[A-Za-z]|[ivxIVX]{1,4})[.)]")
+_LIST_MARKER: Final = re.compile(r"\(?(?:\d{1,3}|[A-Za-z]|[ivxIVX]{1,4})[.)]")
 
 
 def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
@@ -434,7 +436,7 @@ def _lower_word_after(text: str, pos: int, hi: int, word: str) -> bool:
     return following[:1].islower()
 
 
-_WORD = re.compile(r"[\w'’]+")
+_WORD: Final = re.compile(r"[\w'’]+")
 
 
 def _word_only(word: str) -> str:

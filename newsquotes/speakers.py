@@ -23,7 +23,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from itertools import islice
 from operator import itemgetter
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 from newsquotes import cues
 from newsquotes.adjuncts import adjunct_end, adjuncts_end, is_setting, may_hold_setting
@@ -31,10 +31,10 @@ from newsquotes.model import Sentence
 
 # A word (with inner apostrophes, hyphens and dots: "al-Assad", "U.S", "Russia's") or a
 # single punctuation character. The inner class cannot end a token, so matching is linear.
-_TOKEN = re.compile(r"\w(?:[\w'’.\-]*\w)?|[^\w\s]")
-_ACRONYM_DEF = re.compile(r"\(([A-Z][A-Za-z0-9&]{1,9})\)")
+_TOKEN: Final = re.compile(r"\w(?:[\w'’.\-]*\w)?|[^\w\s]")
+_ACRONYM_DEF: Final = re.compile(r"\(([A-Z][A-Za-z0-9&]{1,9})\)")
 
-_STOP_LOWER = frozenset(
+_STOP_LOWER: Final = frozenset(
     """in on at with by from after before during about over under into through against between
     among within without across toward towards upon that which who whom whose where when while
     because if as than is are was were be been being has have had do does did will would can
@@ -42,23 +42,23 @@ _STOP_LOWER = frozenset(
     he she they we i you him her them us me his its our their my your what how why whether
     said says say told tells according whilst""".split()
 )
-_CONNECTORS = frozenset({"of", "for", "to", "the", "and", "&", "at"})
-_DOTTED_PLACES = frozenset({"U.S", "U.K", "U.N", "E.U", "U.S.A", "U.A.E", "D.C"})
-_POSTNOMINALS = frozenset({"qc", "sc", "kc", "mp", "mep", "md", "phd", "jr", "sr", "ii", "iii",
-                           "obe", "mbe", "cbe", "esq", "inc", "ltd"})
+_CONNECTORS: Final = frozenset({"of", "for", "to", "the", "and", "&", "at"})
+_DOTTED_PLACES: Final = frozenset({"U.S", "U.K", "U.N", "E.U", "U.S.A", "U.A.E", "D.C"})
+_POSTNOMINALS: Final = frozenset({"qc", "sc", "kc", "mp", "mep", "md", "phd", "jr", "sr", "ii", "iii",
+                                  "obe", "mbe", "cbe", "esq", "inc", "ltd"})
 # Documents that speak for an author named after them ("the post by an unknown author said").
-_DOCUMENTS = cues.DOCUMENTS
+_DOCUMENTS: Final = cues.DOCUMENTS
 # Nouns that speak for the owner named before them ("Cornyn's statement added"): documents, and
 # the channels and agents that speak for a person.
-_DOCUMENT_NOUNS = _DOCUMENTS | {"website", "account", "spokesman", "spokeswoman", "spokesperson", "office",
-                                "lawyer", "lawyers", "campaign"}
-_MALE_WORDS = frozenset({"mr", "sir", "king", "prince", "father", "brother", "lord", "spokesman",
-                         "chairman", "congressman", "councilman", "businessman", "husband",
-                         "son", "man", "boy", "actor", "pope", "rabbi", "imam", "uncle"})
-_FEMALE_WORDS = frozenset({"ms", "mrs", "miss", "queen", "princess", "sister", "lady", "dame",
-                           "spokeswoman", "chairwoman", "congresswoman", "councilwoman",
-                           "businesswoman", "wife", "daughter", "woman", "girl", "actress",
-                           "mother", "aunt", "madam"})
+_DOCUMENT_NOUNS: Final = _DOCUMENTS | {"website", "account", "spokesman", "spokeswoman", "spokesperson", "office",
+                                       "lawyer", "lawyers", "campaign"}
+_MALE_WORDS: Final = frozenset({"mr", "sir", "king", "prince", "father", "brother", "lord", "spokesman",
+                                "chairman", "congressman", "councilman", "businessman", "husband",
+                                "son", "man", "boy", "actor", "pope", "rabbi", "imam", "uncle"})
+_FEMALE_WORDS: Final = frozenset({"ms", "mrs", "miss", "queen", "princess", "sister", "lady", "dame",
+                                  "spokeswoman", "chairwoman", "congresswoman", "councilwoman",
+                                  "businesswoman", "wife", "daughter", "woman", "girl", "actress",
+                                  "mother", "aunt", "madam"})
 
 
 # "he", "He", "his", "His", "him", "himself", "Himself" (not "Him"), and "she", "her", "hers",
@@ -66,8 +66,8 @@ _FEMALE_WORDS = frozenset({"ms", "mrs", "miss", "queen", "princess", "sister", "
 # the engine skip to the next "h" or "s" instead of trying a match at every position: the
 # lookbehind after that letter stands for the word boundary before it (no word character
 # before the letter), and the ones inside pick the words that go with the letter's case.
-_HE = re.compile(r"[Hh](?<!\w.)(?:e|is|imself|(?<=h)im)\b")
-_SHE = re.compile(r"[SsHh](?<!\w.)(?:(?<=[Ss])he|(?<=[Hh])er(?:s|self)?)\b")
+_HE: Final = re.compile(r"[Hh](?<!\w.)(?:e|is|imself|(?<=h)im)\b")
+_SHE: Final = re.compile(r"[SsHh](?<!\w.)(?:(?<=[Ss])he|(?<=[Hh])er(?:s|self)?)\b")
 
 
 class Tok(NamedTuple):
@@ -85,7 +85,7 @@ _new_tok = tuple.__new__
 # token, so ``findall`` gives the tokens with their offsets (by adding up lengths) without a
 # match object per token. (``str.lstrip`` strips the characters ``\s`` matches, and no
 # token starts with one.)
-_SPACE_TOKEN = re.compile(r"\s*(?:" + _TOKEN.pattern + ")")
+_SPACE_TOKEN: Final = re.compile(r"\s*(?:" + _TOKEN.pattern + ")")
 
 
 def _tokenize(text: str, lo: int, hi: int) -> list[Tok]:
@@ -136,7 +136,7 @@ def tokenize_head(text: str, lo: int, hi: int, n: int) -> list[Tok]:
     return out
 
 
-_HEAD_CHARS = 6  # characters per token (news has about 6 with the space, punctuation apart)
+_HEAD_CHARS: Final = 6  # characters per token (news has about 6 with the space, punctuation apart)
 
 
 def _tokenize_matches(text: str, lo: int, hi: int, n: int) -> list[Tok]:
@@ -166,19 +166,19 @@ def make_tok(start: int, end: int, word: str) -> Tok:
 # repetition must consume a capitalised word, so the pattern cannot backtrack quadratically.
 # (The capital comes first and the lookbehind checks the character before it, so the engine
 # jumps from capital to capital instead of testing the lookbehind at every position.)
-_NAME_RUN = re.compile(
+_NAME_RUN: Final = re.compile(
     r"[A-Z](?<![\w'’.\-].)[\w'’.\-]*(?:\s(?:(?:of the|of|for|to the|to|al|bin|ibn|de|del|da|di|du|van|von|der|la|le|el)\s)?[A-Z][\w'’.\-]*)*"
 )
-_LOWER_TITLES = cues.TITLES | cues.PERSON_NOUNS
+_LOWER_TITLES: Final = cues.TITLES | cues.PERSON_NOUNS
 # The first 11 tokens of an apposition after a name and its comma, up to a punctuation mark
 # that ends it: ``_TOKEN`` repeated, its punctuation alternative without ",.;:()". Each
 # repetition consumes a token, and the greedy match tokenizes as ``_TOKEN`` does.
-_APPOSITION = re.compile(r"(?:\s*(?:\w(?:[\w'’.\-]*\w)?|[^\w\s,.;:()])){0,11}")
+_APPOSITION: Final = re.compile(r"(?:\s*(?:\w(?:[\w'’.\-]*\w)?|[^\w\s,.;:()])){0,11}")
 
 
 # Lowercase titles written before a name ("team member Rodaba Noori", "coach Nabil Maaloul").
 # A capitalised word before them qualifies the role ("Republican nominee Donald Trump").
-_LOWER_PREFIX = re.compile(r"(?:[A-Z][\w\-]*\s)?(?:[a-z][\w\-]*\s){1,3}$")
+_LOWER_PREFIX: Final = re.compile(r"(?:[A-Z][\w\-]*\s)?(?:[a-z][\w\-]*\s){1,3}$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -215,8 +215,8 @@ def _noun_forms(nouns: frozenset[str], extra: frozenset[str] = frozenset()) -> f
     return frozenset(w for w in candidates if w in nouns or _singular(w) in nouns) | extra
 
 
-_PERSON_NOUN_FORMS = _noun_forms(cues.PERSON_NOUNS, cues.TITLES)
-_ORG_NOUN_FORMS = _noun_forms(cues.ORG_NOUNS | _DOCUMENTS)  # a document speaks like a body: "the memo said"
+_PERSON_NOUN_FORMS: Final = _noun_forms(cues.PERSON_NOUNS, cues.TITLES)
+_ORG_NOUN_FORMS: Final = _noun_forms(cues.ORG_NOUNS | _DOCUMENTS)  # a document speaks like a body: "the memo said"
 
 
 def _is_person_noun(low: str) -> bool:
@@ -231,7 +231,7 @@ def _possessive(tok: Tok) -> bool:
     return tok.text.endswith(("'s", "’s")) or tok.text in ("'", "’")
 
 
-_ORG_OR_PLACE_WORDS = cues.ORG_NAME_WORDS | cues.PLACES | _DOTTED_PLACES  # U.S, U.K
+_ORG_OR_PLACE_WORDS: Final = cues.ORG_NAME_WORDS | cues.PLACES | _DOTTED_PLACES  # U.S, U.K
 
 
 def _org_or_place(tok: Tok) -> bool:
@@ -244,7 +244,7 @@ def _org_or_place(tok: Tok) -> bool:
     )
 
 
-_NATIONALITY = re.compile(r"[A-Z][a-z]+(?:an|ian|ese|ish|i|ic|ch)")
+_NATIONALITY: Final = re.compile(r"[A-Z][a-z]+(?:an|ian|ese|ish|i|ic|ch)")
 
 
 def _nationality(word: str) -> bool:
@@ -270,12 +270,12 @@ class _WordMemo(dict):
         return answer
 
 
-_MEMO_WORDS = 8192
-_MEMO_WORD_CHARS = 40
+_MEMO_WORDS: Final = 8192
+_MEMO_WORD_CHARS: Final = 40
 
 
 # "says", "tells", "warns": verb forms that no name contains
-_THIRD_PERSON_CUES = frozenset(f for f, lemma in cues.CUE_LEMMA.items() if f != lemma and f.endswith("s") and " " not in f)
+_THIRD_PERSON_CUES: Final = frozenset(f for f, lemma in cues.CUE_LEMMA.items() if f != lemma and f.endswith("s") and " " not in f)
 
 
 def _cuts_alone_test(word: str) -> bool | None:
@@ -445,9 +445,9 @@ def _acronym(word: str) -> bool:
 # particle, place or organisation word, sentence opener or headline verb. ``person_core``
 # keeps such words in the name whatever their neighbours, so the analysis of the commonest
 # name runs, made of them alone, is known without tokenising the run (see ``_plain_analysis``).
-_PLAIN_WORD = re.compile(r"[A-Z][a-z]+")
-_NOT_PLAIN_LOW = cues.TITLES | _CONNECTORS | cues.NAME_PARTICLES | _THIRD_PERSON_CUES
-_NOT_PLAIN = _ORG_OR_PLACE_WORDS | cues.NON_NAME_CAPS
+_PLAIN_WORD: Final = re.compile(r"[A-Z][a-z]+")
+_NOT_PLAIN_LOW: Final = cues.TITLES | _CONNECTORS | cues.NAME_PARTICLES | _THIRD_PERSON_CUES
+_NOT_PLAIN: Final = _ORG_OR_PLACE_WORDS | cues.NON_NAME_CAPS
 
 
 def _plain_word_test(word: str) -> bool:
@@ -457,10 +457,15 @@ def _plain_word_test(word: str) -> bool:
 _plain_word = _WordMemo(_plain_word_test)
 # The shape of the windows ``_plain_analysis`` answers: a capitalised word that may be a
 # sentence opener, one to four capitalised words, and a dot or a possessive
-_PLAIN_SHAPE = re.compile(r"(?:([A-Z][a-z]*) )?([A-Z][a-z]+(?: [A-Z][a-z]+){0,3})(\.|['’]s)?")
+_PLAIN_SHAPE: Final = re.compile(r"(?:([A-Z][a-z]*) )?([A-Z][a-z]+(?: [A-Z][a-z]+){0,3})(\.|['’]s)?")
 
 
-def _plain_analysis(window: str):
+# ``SpeakerResolver._analyse_run``'s answer: for each name found in a window, (several words?
+# or None for an organisation, the name words, start and end relative to the window, roles)
+_NamesInWindow = list[tuple[bool | None, tuple[str, ...], int, int, tuple[str, ...]]]
+
+
+def _plain_analysis(window: str) -> _NamesInWindow | None:
     """``SpeakerResolver._analyse_run``'s answer for a window of one to four plain words, maybe
     after a sentence opener and before a dot or a possessive ("Maria Lopez", "The Ontario
     Ghostbusters", "Mark Zuckerberg.", "Bruce Wayne's"), or None for any other window.
@@ -529,8 +534,8 @@ def _runs(toks: Sequence[Tok]) -> list[list[Tok]]:
 # --- Finding the mention next to a cue -----------------------------------------------------
 
 
-_LEADING_CONNECTORS = _CONNECTORS - {"the"}  # dropped from the start of a phrase
-_BODY_LINKS = _CONNECTORS | {"on"}  # the lower-case words of a body's name ("Council on ...")
+_LEADING_CONNECTORS: Final = _CONNECTORS - {"the"}  # dropped from the start of a phrase
+_BODY_LINKS: Final = _CONNECTORS | {"on"}  # the lower-case words of a body's name ("Council on ...")
 
 
 def _classify(text: str, toks: list[Tok]) -> Mention | None:
@@ -652,11 +657,11 @@ def _agent_of_body(toks: Sequence[Tok]) -> bool:
     capitalised title is left alone ("Minister of Education"), and a person named after the
     preposition ("the spokeswoman for Smith") is found before this is asked."""
     words = _undetermined(toks)
-    p = next((i for i, t in enumerate(words[:_SUBJECT_MODIFIERS + 1]) if t.low in ("for", "of")), None)
+    p = next((i for i, t in enumerate(words[:_SUBJECT_MODIFIERS + 1]) if t.low in ("for", "of")), 0)
     return bool(p) and all(not t.cap and t.text[0].isalpha() for t in words[:p]) and _is_person_noun(words[p - 1].low)
 
 
-_OWNED_MODIFIERS = 3  # words between an owner and its document: "the agency's latest annual report"
+_OWNED_MODIFIERS: Final = 3  # words between an owner and its document: "the agency's latest annual report"
 
 
 def _document_owner(text: str, toks: Sequence[Tok]) -> Mention | None:
@@ -682,10 +687,10 @@ def _document_owner(text: str, toks: Sequence[Tok]) -> Mention | None:
     if not _possessive(toks[p]):
         return None
     last = toks[p]
-    owner = list(toks[:p])
+    owner_toks = list(toks[:p])
     if last.text not in ("'", "’"):  # "Cornyn's", not "the senators' letter"
-        owner.append(make_tok(last.start, last.end - 2, last.text[:-2]))
-    return _classify(text, owner) if owner else None
+        owner_toks.append(make_tok(last.start, last.end - 2, last.text[:-2]))
+    return _classify(text, owner_toks) if owner_toks else None
 
 
 def _owned_modifier(tok: Tok) -> bool:
@@ -754,12 +759,12 @@ def _body_on_topic(body: Tok, topic: Tok) -> bool:
 
 # Articles, possessives and demonstratives, which open a noun phrase; and the determiners that
 # may follow them inside it ("the most senior officials", "his two lawyers", "the other members").
-_CENTRAL_DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this",
-                                  "these", "those"})
-_POSTDETERMINERS = frozenset({"one", "many", "several", "two", "three", "four", "five", "other", "most"})
+_CENTRAL_DETERMINERS: Final = frozenset({"the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this",
+                                         "these", "those"})
+_POSTDETERMINERS: Final = frozenset({"one", "many", "several", "two", "three", "four", "five", "other", "most"})
 
 
-def _np_backward(toks: list[Tok], e: int) -> int | None:
+def _np_backward(toks: Sequence[Tok], e: int) -> int | None:
     """Index where the noun phrase ending at toks[e] starts, walking left."""
     j = e
     modifiers = 0
@@ -867,13 +872,13 @@ def _skip_setting(toks: list[Tok], i: int) -> int:
     return i
 
 
-_GROUP_PRONOUNS = frozenset({"them", "us"})  # counted in "one of them", "some of us"
-_RELATIVE_PRONOUNS = frozenset({"who", "that", "which"})
-_RELATIVE_TOKENS = 8  # the longest relative clause stepped over between a subject's head and its cue
+_GROUP_PRONOUNS: Final = frozenset({"them", "us"})  # counted in "one of them", "some of us"
+_RELATIVE_PRONOUNS: Final = frozenset({"who", "that", "which"})
+_RELATIVE_TOKENS: Final = 8  # the longest relative clause stepped over between a subject's head and its cue
 # Words that follow a verb, not a noun: an object, "not", or a particle or preposition that
 # seldom qualifies a noun ("who spoke on condition of anonymity", "who voted against it").
-_OBJECT_STARTS = cues.DETERMINERS | {"him", "her", "them", "us", "it", "me", "not", "to", "on", "for",
-                                     "about", "against", "into", "out", "up", "off"}
+_OBJECT_STARTS: Final = cues.DETERMINERS | {"him", "her", "them", "us", "it", "me", "not", "to", "on", "for",
+                                            "about", "against", "into", "out", "up", "off"}
 
 
 def _opens_verb_phrase(toks: Sequence[Tok], v: int, i: int) -> bool:
@@ -918,7 +923,7 @@ def _relative_clause_start(toks: Sequence[Tok], i: int, reported: str | None = N
     return None
 
 
-_OBJECT_RELATIVE_VERB = re.compile(r"\w+\s+(\w+)")  # the cue word and the word after it
+_OBJECT_RELATIVE_VERB: Final = re.compile(r"\w+\s+(\w+)")  # the cue word and the word after it
 
 
 def _verb_and_bare_object(toks: Sequence[Tok], r: int, v: int, i: int, reported: str) -> bool:
@@ -1012,6 +1017,7 @@ def speaker_before(text: str, lo: int, hi: int, plural_verb: bool = False) -> Me
         return speaker_before(text, lo, toks[i - 1].start)
     # (only a plural verb reads them: its subject may be a list "X, Y and Z")
     commas = [k for k in range(i) if toks[k].text == ","] if plural_verb else []
+    first: int | None  # where the subject phrase starts, as each rule below finds it (None: nowhere)
     if plural_verb and commas and tok.text != "," and any(t.low == "and" for t in toks[commas[0]:i]):
         first = 0
         if toks[first].low in cues.DETERMINERS or toks[first].cap and toks[first].text not in cues.NON_NAME_CAPS:
@@ -1115,15 +1121,15 @@ def _full_name(mention: Mention | None) -> bool:
 # against the city"); "of" may also name its author ("the report of the Senate committee"),
 # so there the object speaks if it can, except after a charging paper, whose "of" names the
 # accused ("the indictment of Smith"), or a paper that examines what its "of" names.
-_TOPIC_PREPOSITIONS = frozenset({"on", "about", "to", "into", "over", "regarding", "concerning", "of",
-                                 "against"})
-_CHARGING_DOCUMENTS = frozenset({"indictment", "subpoena", "warrant"})
+_TOPIC_PREPOSITIONS: Final = frozenset({"on", "about", "to", "into", "over", "regarding", "concerning", "of",
+                                        "against"})
+_CHARGING_DOCUMENTS: Final = frozenset({"indictment", "subpoena", "warrant"})
 # Documents whose "of" names what they examine ("a review of the program", "an audit of the agency")
-_EXAMINING_DOCUMENTS = frozenset({"review", "audit", "assessment", "study", "survey", "poll", "analysis", "summary"})
-_TOPIC_TOKENS = 8  # the longest topic stepped over between a document and its cue
-_OBJECT_PREPOSITIONS = cues.LISTENER_PREPOSITIONS | {"of", "into"}
-_NOT_IN_TOPIC = frozenset({"and", "or", "but", "that", "which", "who", "whom", "whose", "where",
-                           "when", "while", "is", "are", "was", "were", "has", "have", "had"})
+_EXAMINING_DOCUMENTS: Final = frozenset({"review", "audit", "assessment", "study", "survey", "poll", "analysis", "summary"})
+_TOPIC_TOKENS: Final = 8  # the longest topic stepped over between a document and its cue
+_OBJECT_PREPOSITIONS: Final = cues.LISTENER_PREPOSITIONS | {"of", "into"}
+_NOT_IN_TOPIC: Final = frozenset({"and", "or", "but", "that", "which", "who", "whom", "whose", "where",
+                                  "when", "while", "is", "are", "was", "were", "has", "have", "had"})
 
 
 def _author_of(toks: Sequence[Tok], topic: int) -> bool:
@@ -1152,17 +1158,17 @@ def _topic_preposition(toks: Sequence[Tok], start: int | None, i: int) -> int | 
 
 # Modifiers after a people noun that hold another noun phrase: "officials in Beijing",
 # "experts at the university", "a person familiar with the matter".
-_POSTMODIFIERS = (("in",), ("at",), ("from",), ("familiar", "with"), ("close", "to"), ("briefed", "on"))
+_POSTMODIFIERS: Final = (("in",), ("at",), ("from",), ("familiar", "with"), ("close", "to"), ("briefed", "on"))
 # Members of a party, who may be qualified as people are ("Republicans close to the leadership")
-_PARTY_MEMBERS = frozenset({"democrats", "republicans", "conservatives", "liberals", "tories", "greens"})
-_PARTICIPLE_PREPOSITIONS = frozenset({"in", "at", "on", "for", "with", "from", "outside", "near", "inside"})
+_PARTY_MEMBERS: Final = frozenset({"democrats", "republicans", "conservatives", "liberals", "tories", "greens"})
+_PARTICIPLE_PREPOSITIONS: Final = frozenset({"in", "at", "on", "for", "with", "from", "outside", "near", "inside"})
 
 
 # Words in "-ing" that are nouns or prepositions after a noun ("the city planning commission",
 # "officials during the talks"), not participles that qualify it.
-_ING_NON_PARTICIPLES = frozenset({"briefing", "building", "funding", "spending",
-                                  "ruling", "training", "housing", "planning", "polling", "rating",
-                                  "setting", "morning", "evening", "during", "according"})
+_ING_NON_PARTICIPLES: Final = frozenset({"briefing", "building", "funding", "spending",
+                                         "ruling", "training", "housing", "planning", "polling", "rating",
+                                         "setting", "morning", "evening", "during", "according"})
 
 
 def _ing_participle_after_body(toks: Sequence[Tok], k: int) -> bool:
@@ -1250,7 +1256,7 @@ def _relative_author_at(toks: Sequence[Tok], k: int) -> int:
 
 
 # Counts that speak for whoever compiled them: "data from FactSet" is FactSet's word.
-_COMPILED_DATA = frozenset({"data", "figures", "statistics", "numbers", "estimates"})
+_COMPILED_DATA: Final = frozenset({"data", "figures", "statistics", "numbers", "estimates"})
 
 
 def _names_author(document: Tok, word: Tok) -> bool:
@@ -1283,10 +1289,10 @@ def _modifier_object(toks: Sequence[Tok], i: int) -> int | None:
     return None
 
 
-_PAREN_TOKENS = 8  # longest parenthesis skipped between a speaker and the verb
-_SETTING_TOKENS = 10  # longest run of adjuncts skipped there ("in an interview with CNN on Tuesday")
+_PAREN_TOKENS: Final = 8  # longest parenthesis skipped between a speaker and the verb
+_SETTING_TOKENS: Final = 10  # longest run of adjuncts skipped there ("in an interview with CNN on Tuesday")
 # A party and state after a politician's name: "R-Ky.", "D-N.Y.", "I-Vt.", "R-Texas".
-_PARTY_STATE = re.compile(r"[A-Z]-[A-Z][A-Za-z.]*")
+_PARTY_STATE: Final = re.compile(r"[A-Z]-[A-Z][A-Za-z.]*")
 
 
 def _is_apposition(toks: Sequence[Tok]) -> bool:
@@ -1320,8 +1326,8 @@ def speaker_after(text: str, lo: int, hi: int) -> Mention | None:
     return _speaker_after(text, toks, False)
 
 
-_AFTER_HEAD = 12
-_MORE = object()  # "needs more tokens than given"
+_AFTER_HEAD: Final = 12
+_MORE: Final = object()  # "needs more tokens than given"
 
 
 def _speaker_after(text: str, toks: list[Tok], truncated: bool):
@@ -1394,13 +1400,13 @@ def _speaker_after(text: str, toks: list[Tok], truncated: bool):
 # Words that open a clause before its subject: connectives, and the conjunctions and
 # participles of an opening subordinate clause, which runs to its comma ("When asked about
 # it, Lee ...", "Speaking to reporters, the senator ...").
-_CONNECTIVES = frozenset({"but", "and", "so", "yet", "meanwhile", "however", "also", "still",
-                          "then", "later", "earlier", "separately", "instead", "now"})
-_SUBORDINATORS = frozenset({"when", "after", "before", "while", "as", "although", "though",
-                            "because", "since", "if", "once", "despite", "asked", "speaking",
-                            "writing", "responding", "addressing"})
-_OPENER_TOKENS = 24  # a clause whose subject comes later than this is left alone
-_SUBJECT_MODIFIERS = 3  # lowercase words before a subject's head: "the embattled former ..."
+_CONNECTIVES: Final = frozenset({"but", "and", "so", "yet", "meanwhile", "however", "also", "still",
+                                 "then", "later", "earlier", "separately", "instead", "now"})
+_SUBORDINATORS: Final = frozenset({"when", "after", "before", "while", "as", "although", "though",
+                                   "because", "since", "if", "once", "despite", "asked", "speaking",
+                                   "writing", "responding", "addressing"})
+_OPENER_TOKENS: Final = 24  # a clause whose subject comes later than this is left alone
+_SUBJECT_MODIFIERS: Final = 3  # lowercase words before a subject's head: "the embattled former ..."
 
 
 def clause_subject(text: str, lo: int, hi: int) -> Mention | None:
@@ -1425,8 +1431,8 @@ def clause_subject(text: str, lo: int, hi: int) -> Mention | None:
 
 # Auxiliaries of a clause told in the writer's tense ("but the senator has defended it");
 # modals ("would", "could") are left out, as they go on with a report more often.
-_TENSE_AUXILIARIES = cues.FINITE_AUXILIARIES - cues.MODALS
-_NEW_SUBJECT_TOKENS = 12  # a new clause's subject and verb come within this many tokens
+_TENSE_AUXILIARIES: Final = cues.FINITE_AUXILIARIES - cues.MODALS
+_NEW_SUBJECT_TOKENS: Final = 12  # a new clause's subject and verb come within this many tokens
 
 
 def subject_with_verb(text: str, lo: int, hi: int) -> Mention | None:
@@ -1434,6 +1440,7 @@ def subject_with_verb(text: str, lo: int, hi: int) -> Mention | None:
     thing) when a verb that is no modal follows it right away ("the senator defended it",
     "supporters praised ...", "she refused ..."); None otherwise."""
     toks = tokenize_head(text, lo, hi, _NEW_SUBJECT_TOKENS)
+    subject: Mention | None
     if toks and toks[0].low in cues.SUBJECT_PRONOUNS:
         end, subject = 1, Mention(toks[0].start, toks[0].end, toks[0].text, "pronoun")
     else:
@@ -1507,11 +1514,11 @@ class Resolved:
     plural: bool = False
 
 
-_LONG_NAME = 7  # letters from which a misspelt surname may differ by two edits
+_LONG_NAME: Final = 7  # letters from which a misspelt surname may differ by two edits
 
 
 # First words of what follows a name and its comma that make it a clause, not an apposition.
-_NOT_APPOSITION = frozenset(cues.CUE_LEMMA) | cues.SUBJECT_PRONOUNS | cues.FINITE_AUXILIARIES
+_NOT_APPOSITION: Final = frozenset(cues.CUE_LEMMA) | cues.SUBJECT_PRONOUNS | cues.FINITE_AUXILIARIES
 
 
 def _apposition_words(text: str, lo: int, hi: int) -> list[str]:
@@ -1519,7 +1526,9 @@ def _apposition_words(text: str, lo: int, hi: int) -> list[str]:
     that ends it; the stop of a title ("Mrs. Clinton's campaign manager") does not end it."""
     words: list[str] = []
     while True:
-        stop = _APPOSITION.match(text, lo, hi).end()  # (a match, maybe empty)
+        apposition = _APPOSITION.match(text, lo, hi)
+        assert apposition is not None  # (the pattern matches the empty string too)
+        stop = apposition.end()
         words += [w.lower() for w in _TOKEN.findall(text, lo, stop)]
         if not (text.startswith(".", stop) and words and words[-1] in cues.TITLES and stop + 1 < hi):
             return words
@@ -1561,7 +1570,7 @@ class SpeakerResolver:
         # names, so each distinct run (with its lowercase prefix) is analysed once.
         # The key is the analysed window's text: the run with its left context, or the run
         # alone when that context cannot change the analysis (see ``_inert_left``).
-        memo: dict[str, list[tuple[bool | None, tuple[str, ...], int, int, tuple[str, ...]]]] = {}
+        memo: dict[str, _NamesInWindow] = {}
         inert_memo: dict[str, bool] = {}
         sentences = self.sentences
         non_name_caps = cues.NON_NAME_CAPS
@@ -1634,24 +1643,24 @@ class SpeakerResolver:
                     end = base + rel_end
                     if text[end:end + 1] == ",":
                         # apposition right after the name: "Jeff Rathke, the State Department Spokesperson,"
-                        words = _apposition_words(text, end + 1, min(sent.end, end + 120))
-                        if words and words[0] not in _NOT_APPOSITION:
+                        apposition_words = _apposition_words(text, end + 1, min(sent.end, end + 120))
+                        if apposition_words and apposition_words[0] not in _NOT_APPOSITION:
                             # (not ", said it violated ..." or ", did not respond ...": a clause)
-                            self._note_roles(person, _after_possessor(words))
+                            self._note_roles(person, _after_possessor(apposition_words))
                     self.person_mentions.append((pos, k, person))
         by_last, by_token = self._by_last, self._by_token
-        for pos, k, word, roles in single:
-            if roles is None and word not in by_last and word not in by_token:
+        for pos, k, word, word_roles in single:
+            if word_roles is None and word not in by_last and word not in by_token:
                 continue  # (``lookup`` would find no one: most capitalised words name nobody)
-            person = self.lookup(word)
-            if person is not None:
-                if roles is not None:
-                    self._note_roles(person, roles)
-                self.person_mentions.append((pos, k, person))
-            elif roles is not None and any(r in cues.TITLES for r in roles):
+            known = self.lookup(word)
+            if known is not None:
+                if word_roles is not None:
+                    self._note_roles(known, word_roles)
+                self.person_mentions.append((pos, k, known))
+            elif word_roles is not None and any(r in cues.TITLES for r in word_roles):
                 # "Ms Bauchtman" after "Lydia Buchtmann": a misspelt surname is the same person
                 person = self.lookup(word, fuzzy=True) or self._register((word,), sentences[k].block == "body", pos)
-                self._note_roles(person, roles)
+                self._note_roles(person, word_roles)
                 self.person_mentions.append((pos, k, person))
         self.person_mentions.sort(key=itemgetter(0))
         self._mention_pos = [m[0] for m in self.person_mentions]
@@ -1710,18 +1719,18 @@ class SpeakerResolver:
                 v = votes.setdefault(id(person), [0, 0])
                 v[0 if male else 1] += 1
         for person in self.people:
-            v = votes.get(id(person))
-            if v and person.gender is None and v[0] != v[1]:
-                person.gender = "m" if v[0] > v[1] else "f"
+            tally = votes.get(id(person))
+            if tally and person.gender is None and tally[0] != tally[1]:
+                person.gender = "m" if tally[0] > tally[1] else "f"
 
     @staticmethod
-    def _analyse_run(text: str, lo: int, hi: int):
+    def _analyse_run(text: str, lo: int, hi: int) -> _NamesInWindow:
         """Person names in a window: (several words?, name words, start and end relative to
         ``lo``, the lowercase title and role words written before the name)."""
         plain = _plain_analysis(text[lo:hi])
         if plain is not None:
             return plain
-        out = []
+        out: _NamesInWindow = []
         toks = tokenize(text, lo, hi)
         for run, _ in _sentence_runs(toks):
             core = person_core(run)
@@ -1898,13 +1907,13 @@ class SpeakerResolver:
         # the latest speaker wins when it is recent and compatible
         for hpos, hsent, res in reversed(self.history):
             if hpos < pos and here - hsent <= 2 and res.kind == "name" and res.name:
-                person = self._person_named(res.name)
-                if person and person.gender in (None, gender) and (
+                named = self._person_named(res.name)
+                if named and named.gender in (None, gender) and (
                     here == hsent or not by_sentence.get(here)
                 ):
                     recent = [p for s, ps in by_sentence.items() if s > hsent for p in ps]
-                    if not any(p.gender == gender for p in recent if p is not person):
-                        return person
+                    if not any(p.gender == gender for p in recent if p is not named):
+                        return named
             break
         # a person of the right gender, or of unknown gender with a title or role (a capitalised
         # run with neither, such as "Food Standards", is often an organisation), nearest first
@@ -1991,7 +2000,7 @@ class SpeakerResolver:
         return self.acronyms.get(phrase, phrase)
 
 
-_ACRONYM_SMALL_WORDS = frozenset({"of", "for", "and", "the", "de", "on", "to"})
+_ACRONYM_SMALL_WORDS: Final = frozenset({"of", "for", "and", "the", "de", "on", "to"})
 
 
 def _spelled_out(toks: Sequence[Tok], acronym: str) -> tuple[int, int] | None:
@@ -2021,7 +2030,7 @@ def _spelled_out(toks: Sequence[Tok], acronym: str) -> tuple[int, int] | None:
 
 
 # Head nouns that refer back to a named body of another head: "the city" for a municipality.
-_ORG_SYNONYMS = {
+_ORG_SYNONYMS: Final = {
     "city": ("city", "municipality", "council", "town"),
     "town": ("town", "municipality", "council", "city"),
     "municipality": ("municipality", "city", "council", "town"),
@@ -2072,7 +2081,7 @@ def _sentence_runs(toks: Sequence[Tok]):
 
 # Words for one who speaks for a body: "the spokesman" is the person introduced as its
 # spokeswoman or its press secretary.
-_SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson"})
+_SPOKESPEOPLE: Final = frozenset({"spokesman", "spokeswoman", "spokesperson"})
 
 
 def _holds_post(roles: set[str], head: str) -> bool:

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 import tempfile
 from pathlib import Path
 
 import pytest
+
+import newsquotes
 
 DATA = Path(__file__).parent / "data"
 SEED_RAW = DATA / "seed" / "000_e5eb417d42e88fd9.txt"
@@ -15,9 +18,20 @@ SEED_GOLD = DATA / "seed" / "gold.json"
 GUM_RAW = DATA / "gum-news" / "raw"
 GUM_GOLD = DATA / "gum-news" / "gold"
 
+# The tests run the newsquotes they import: the installed build (``--import-mode=append`` in
+# pyproject.toml keeps the repository behind site-packages). A child Python given these
+# arguments and ``PYTHONPATH=PACKAGE_PATH`` imports the same one: ``-P`` keeps its working
+# directory, which ``-m`` would put first, off sys.path.
+PACKAGE_PATH = str(Path(newsquotes.__file__).resolve().parents[1])
+CHILD_PYTHON = [sys.executable, "-P"]
+
 # Prefect reads its home at import time: keep the suite away from the user's ~/.prefect.
 os.environ.setdefault("PREFECT_HOME", tempfile.mkdtemp(prefix="newsquotes-prefect-"))
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+
+
+def pytest_report_header() -> str:
+    return f"newsquotes {newsquotes.__version__}, {newsquotes.BUILD}, from {PACKAGE_PATH}"
 
 
 @pytest.fixture(scope="session")

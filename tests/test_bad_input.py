@@ -18,7 +18,6 @@ import random
 import resource
 import shutil
 import subprocess
-import sys
 import threading
 from pathlib import Path
 
@@ -31,11 +30,11 @@ from newsquotes import load, process_text
 from newsquotes.cli import main
 from newsquotes.model import Quote
 from newsquotes.storage import Store
+from tests.conftest import CHILD_PYTHON, PACKAGE_PATH
 from tests.helpers import summary_counts
 
 pytestmark = pytest.mark.usefixtures("prefect_server")
 
-ROOT = Path(__file__).resolve().parents[1]
 TABLES = ("documents", "sentences", "quotes", "rejects")
 
 
@@ -413,9 +412,9 @@ def test_50_mb_article_is_ingested(tmp_path):
     # In a child process with a memory limit, so the bug cannot take the test session down with it.
     from prefect.settings import PREFECT_API_URL
 
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "PREFECT_API_URL": PREFECT_API_URL.value()}
+    env = {**os.environ, "PYTHONPATH": PACKAGE_PATH, "PREFECT_API_URL": PREFECT_API_URL.value()}
     run = subprocess.run(
-        [sys.executable, "-m", "newsquotes.cli", "ingest", str(raw), "--out", str(out)],
+        [*CHILD_PYTHON, "-m", "newsquotes.cli", "ingest", str(raw), "--out", str(out)],
         env=env, capture_output=True, text=True, preexec_fn=_limit_memory, timeout=1800,
     )
     assert run.returncode == 0, run.stderr[-3000:]

@@ -15,7 +15,6 @@ import resource
 import shutil
 import signal
 import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -25,7 +24,7 @@ import pytest
 from flows.ingest import ingest_flow
 from newsquotes import load
 from newsquotes.storage import SNAPSHOTS, STAGING, Store
-from tests.conftest import GUM_RAW, SEED_RAW
+from tests.conftest import CHILD_PYTHON, GUM_RAW, PACKAGE_PATH, SEED_RAW
 from tests.helpers import summary_counts
 
 pytestmark = pytest.mark.usefixtures("prefect_server")
@@ -95,11 +94,11 @@ def assert_consistent(out: Path) -> None:
 def cli_env() -> dict[str, str]:
     from prefect.settings import PREFECT_API_URL
 
-    return {**os.environ, "PYTHONPATH": str(ROOT), "PREFECT_API_URL": PREFECT_API_URL.value()}
+    return {**os.environ, "PYTHONPATH": PACKAGE_PATH, "PREFECT_API_URL": PREFECT_API_URL.value()}
 
 
 def start_ingest(raw: Path, out: Path, log: Path, *extra: str) -> subprocess.Popen:
-    command = [sys.executable, "-m", "newsquotes.cli", "ingest", str(raw), "--out", str(out), *extra]
+    command = [*CHILD_PYTHON, "-m", "newsquotes.cli", "ingest", str(raw), "--out", str(out), *extra]
     with open(log.with_suffix(".out"), "w") as stdout, open(log.with_suffix(".err"), "w") as stderr:
         # A session of its own, so that a kill takes the ingest with its worker processes.
         return subprocess.Popen(

@@ -12,7 +12,7 @@ import nbformat
 import pytest
 
 from newsquotes import load
-from tests.conftest import GUM_RAW, SEED_RAW
+from tests.conftest import GUM_RAW, PACKAGE_PATH, SEED_RAW
 
 pytestmark = pytest.mark.usefixtures("prefect_server")
 
@@ -47,10 +47,10 @@ def executed(processed) -> nbformat.NotebookNode:
     notebook = nbformat.read(NOTEBOOK, as_version=4)
     env = dict(os.environ)
     env.update(NEWSQUOTES_ROOT=str(processed), MPLBACKEND="Agg")
-    # The kernel starts in notebooks/: a relative PYTHONPATH (PYTHONPATH=. from the repo root) must
-    # still find the package when it is not installed.
+    # The kernel starts in notebooks/: it finds the newsquotes this test imports (the installed build,
+    # or the repository when it is not installed), and a relative PYTHONPATH is made absolute.
     env["PYTHONPATH"] = os.pathsep.join(
-        [str(REPO)] + [str(Path(p).resolve()) for p in env.get("PYTHONPATH", "").split(os.pathsep) if p]
+        [PACKAGE_PATH] + [str(Path(p).resolve()) for p in env.get("PYTHONPATH", "").split(os.pathsep) if p]
     )
     client = nbclient.NotebookClient(
         notebook,

@@ -3,7 +3,6 @@
 import os
 import shutil
 import subprocess
-import sys
 import time
 import uuid
 
@@ -12,7 +11,7 @@ from prefect.client.orchestration import get_client
 from prefect.deployments import run_deployment
 
 from newsquotes import load
-from tests.conftest import SEED_RAW
+from tests.conftest import CHILD_PYTHON, PACKAGE_PATH, SEED_RAW
 
 pytestmark = pytest.mark.usefixtures("prefect_server")
 
@@ -36,9 +35,9 @@ def test_served_deployment_runs_when_triggered_and_writes_tables(tmp_path):
     raw.mkdir()
     shutil.copy(SEED_RAW, raw)
     name = f"test-{uuid.uuid4().hex[:8]}"
-    env = {**os.environ, "PREFECT_RUNNER_POLL_FREQUENCY": "1"}
+    env = {**os.environ, "PYTHONPATH": PACKAGE_PATH, "PREFECT_RUNNER_POLL_FREQUENCY": "1"}
     serve = subprocess.Popen(
-        [sys.executable, "-m", "newsquotes.cli", "serve", str(raw), "--out", str(out),
+        [*CHILD_PYTHON, "-m", "newsquotes.cli", "serve", str(raw), "--out", str(out),
          "--cron", "0 0 1 1 *", "--name", name],
         env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
     )
