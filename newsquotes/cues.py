@@ -268,7 +268,7 @@ PERSON_NOUNS: Final[frozenset[str]] = frozenset(
     sheriff officers soldier troops commander general admiral engineer operator vendor
     astronaut administrator scholar academic physicist biologist chemist geologist
     nominee frontrunner front-runner challenger incumbent hopeful contender whip surrogate
-    donor lobbyist staffer counsel trooper
+    donor lobbyist staffer counsel trooper mate teammate classmate roommate
     family household spouse sibling uncle aunt cousin nephew niece grandmother grandfather
     grandparent grandson granddaughter stepfather stepmother fiance fiancee""".split()
 )

@@ -1069,7 +1069,7 @@ def speaker_before(text: str, lo: int, hi: int, plural_verb: bool = False) -> Me
         ):
             return _classify(text, toks[document:topic])
     if start is None:
-        return None
+        return _apposed_name(text, named_apposition)
     np_toks = toks[start:i + 1]
     if start >= 2 and toks[start - 1].low == "and" and i - start < 8:
         # "Both the school district and the police department have asserted ..."
@@ -1102,13 +1102,16 @@ def speaker_before(text: str, lo: int, hi: int, plural_verb: bool = False) -> Me
             if alt is not None:
                 np_toks = toks[alt:p]
     found = _classify(text, np_toks)
-    if named_apposition is not None and not _full_name(found):
-        # "the committee's top Democrat, Rep. Jamie Raskin of Maryland, said": the name in
-        # apposition to a role is the person
-        named = _classify(text, list(named_apposition))
-        if _full_name(named):
-            return named
+    if not _full_name(found):
+        return _apposed_name(text, named_apposition) or found
     return found
+
+
+def _apposed_name(text: str, apposition: Sequence[Tok] | None) -> Mention | None:
+    """The person named in full in an apposition to a role, which is then the speaker ("the
+    committee's top Democrat, Rep. Jamie Raskin of Maryland, said"); None if it names none."""
+    named = _classify(text, list(apposition)) if apposition is not None else None
+    return named if _full_name(named) else None
 
 
 def _full_name(mention: Mention | None) -> bool:

@@ -812,6 +812,19 @@ def test_the_name_beside_a_role_apposition_is_the_speaker(text, mention, name):
     assert processed.parsed.text[q.speaker_start:q.speaker_end] == mention and q.speaker_name == name
 
 
+@pytest.mark.parametrize("text, mention", [
+    ("His running mate said", "His running mate"),
+    ("Her roommate said", "Her roommate"),
+    # the role before the apposition has no head the rules know: the name still speaks
+    ("His running mate, Mike Pence of Indiana, said", "Mike Pence"),
+    ("His running mate, Gov. Mike Pence of Indiana, defended him, saying", "Gov. Mike Pence"),
+])
+def test_a_mate_is_a_person_and_the_name_beside_it_speaks(text, mention):
+    cue = text.rindex(" said") if text.endswith("said") else text.index(" defended")
+    found = speaker_before(text, 0, cue)
+    assert found is not None and found.text == mention
+
+
 def test_a_clause_after_a_names_comma_gives_it_no_roles():
     # "..., Saeed Khatibzadeh, said it violated ...": what follows the comma is a clause, not an
     # apposition, and role nouns are resolved against these words; a real apposition still counts.
