@@ -780,8 +780,9 @@ class _Extractor:
                         # '... and said the president "looks forward to it"': no comma or colon
                         # after the noun, so it is the subject of the quoted words, not a speaker
                         return "fragment", m, cue
-            if m is None and text[cue.start:cue.end].lower().endswith("ing"):
-                m = self._first_report_subject(si, s0, cue)  # 'X defended it whilst writing "...'
+            if m is None and (text[cue.start:cue.end].lower().endswith("ing") or _coordinated(text, s0, cue.start)):
+                # 'X defended it whilst writing "...', 'She said ..., and added that "..."'
+                m = self._first_report_subject(si, s0, cue)
         if not _residue_ok(residue, cue, colon):
             return ("fragment", m, cue)
         return ("colon" if colon else "attr"), m, cue

@@ -1436,6 +1436,17 @@ def test_a_noun_after_said_with_no_comma_before_the_quotation_is_its_subject():
     ]
 
 
+def test_a_quotation_after_a_coordinated_second_cue_is_the_first_speakers():
+    text = 'She said Trump "thinks he is above the rules," and added that "the people deserve to know."'
+    quotes = run(text)
+    assert [(content(text, q), speaker(text, q), q.cue_lemma) for q in quotes][-1] == (
+        "the people deserve to know.", "She", "add"
+    )
+    # near miss: a new subject after "and" speaks for itself
+    text = 'She said Trump "thinks he is above the rules," and Pence added that "he is not."'
+    assert speaker(text, run(text)[-1]) == "Pence"
+
+
 @pytest.mark.parametrize("text, who", [
     ('Said Trump: "We will win."', "Trump"),
     ('The crowd cheered, said the organizer, "louder than ever before."', "the organizer"),
