@@ -1082,6 +1082,12 @@ class _Extractor:
         (a cue before ``s0``, where the window starts, gives none)."""
         for c in self.cues_before(si, cue.start, 3):
             m = self._speaker_before(s0, c.start, c.plural)
+            if m is None and c.start >= s0:
+                # '"...," said Ms. Sanders, adding that ...': the inverted speaker, right
+                # before the comma of the cue that goes on
+                m = speaker_after(self.text, c.end, cue.start)
+                if m is not None and self.text[m.end:cue.start].strip() != ",":
+                    m = None
             if m is not None:
                 return m
         return None

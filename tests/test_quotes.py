@@ -1436,6 +1436,15 @@ def test_a_noun_after_said_with_no_comma_before_the_quotation_is_its_subject():
     ]
 
 
+@pytest.mark.parametrize("text", [
+    '"We will see," said Sanders, adding that the president would address it "at the right time."',
+    '"We will see," Sanders said, adding that the president would address it "at the right time."',
+])
+def test_a_participle_after_an_attribution_reports_for_its_speaker(text):
+    last = run(text)[-1]
+    assert (last.type, speaker(text, last), last.cue_lemma) == ("mixed", "Sanders", "add")
+
+
 def test_a_quotation_after_a_coordinated_second_cue_is_the_first_speakers():
     text = 'She said Trump "thinks he is above the rules," and added that "the people deserve to know."'
     quotes = run(text)
