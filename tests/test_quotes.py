@@ -1422,6 +1422,16 @@ def test_a_verb_with_a_noun_reading_is_a_cue_after_a_quotation_and_its_subject(t
     assert q.type == "direct" and cue(text, q) == verb
 
 
+def test_a_cue_form_after_a_possessive_is_a_noun():
+    text = 'Mr. Trump\'s remarks, one strategist said, "will be hard to walk back."'
+    quotes = run(text)
+    assert [q.cue_lemma for q in quotes] == ["say"] and speaker(text, quotes[0]) == "one strategist"
+    # near miss: "he's" is "he has", and the verb after it still reports
+    text = "He's said the plan would fail."
+    [q] = run(text)
+    assert q.cue_lemma == "say" and content(text, q) == "the plan would fail"
+
+
 def test_the_same_words_as_nouns_stay_no_cue():
     text = "The field notes were lost. Smith posts were deleted."
     assert run(text) == []
