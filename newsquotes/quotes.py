@@ -1297,9 +1297,14 @@ class _Extractor:
             if text[start].isdigit() or len(_WORD.findall(text, start, min(end, start + 60))) < 3:
                 continue  # "Clinton: 48 percent": a poll's figures, not words
             speaker = self._colon_speaker(opening.start(1), opening.end(1))
-            if speaker is not None:
-                kind: QuoteType = "indirect" if first.block in ("title", "heading") else "direct"
-                out.append(_Item(kind, start, end, speaker, None, "colon"))
+            if speaker is None:
+                continue
+            if text[start] in "'‘" and text[end - 1] in "'’" and end - start > 2:
+                # "Trump: 'We Will Build the Wall'": single marks quote the words themselves
+                out.append(_Item("direct", start + 1, end - 1, speaker, None, "colon"))
+                continue
+            kind: QuoteType = "indirect" if first.block in ("title", "heading") else "direct"
+            out.append(_Item(kind, start, end, speaker, None, "colon"))
         return out
 
     def _colon_speaker(self, a: int, b: int) -> Mention | None:

@@ -1564,6 +1564,13 @@ def test_a_speaker_and_a_colon_open_a_headline_paraphrase_and_a_paragraph_of_the
     ]
 
 
+@pytest.mark.parametrize("headline", ["Trump: 'We Will Build the Wall'", "Trump: ‘We Will Build the Wall’"])
+def test_a_headline_quotation_in_single_marks_after_a_speakers_colon_is_direct(headline):
+    text = headline + "\n\nDonald Trump spoke in Phoenix on Wednesday."
+    [q] = run(text, title=True)
+    assert (q.type, content(text, q), q.speaker_name) == ("direct", "We Will Build the Wall", "Donald Trump")
+
+
 def test_a_colon_after_a_word_that_names_no_person_opens_no_quote():
     text = "Update: The vote was delayed.\n\nWASHINGTON: The Senate met on Tuesday."
     assert run(text) == []
