@@ -1431,12 +1431,16 @@ def _leading_punctuation(toks: list[Tok]) -> int:
     return k
 
 
+# Words that may stand alone between a cue and the quotation it introduces.
+_RESIDUE_WORDS: Final = frozenset({"and", "but", "then", "later", "also", "again", "further", "adding", "continuing"})
+
+
 def _residue_ok(residue: list[Tok], cue: _Cue, colon: bool) -> bool:
     """Is what stands between a cue and the opening mark only a listener or an adjunct
     ("told the press,", "said in a statement:", "told GB News:")?"""
     words = [t for t in residue if t.text not in ",:;—–-"]
-    if all(t.low in ("and", "but", "then", "later", "also", "again", "further", "adding", "continuing") for t in words):
-        return True  # '", it added; and, later, "...
+    if all(t.low in _RESIDUE_WORDS or t.low.endswith("ly") and not t.cap for t in words):
+        return True  # '", it added; and, later, "...', 'said only, "...', 'said angrily: "...
     if colon and len(words) <= 12:
         return True
     if cue.lemma not in cues.CLAUSE_VERBS and cue.lemma != "continue":

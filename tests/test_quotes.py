@@ -1422,6 +1422,15 @@ def test_a_verb_with_a_noun_reading_is_a_cue_after_a_quotation_and_its_subject(t
     assert q.type == "direct" and cue(text, q) == verb
 
 
+@pytest.mark.parametrize("text, words", [
+    ('Asked about it, Trump said only, "We will see what happens."', "We will see what happens."),
+    ('He said simply, "No."', "No."),
+])
+def test_an_adverb_between_cue_and_quotation_leaves_it_direct(text, words):
+    q = run(text)[-1]
+    assert (q.type, content(text, q)) == ("direct", words)
+
+
 def test_a_cue_form_after_a_possessive_is_a_noun():
     text = 'Mr. Trump\'s remarks, one strategist said, "will be hard to walk back."'
     quotes = run(text)
