@@ -1222,7 +1222,8 @@ class _Extractor:
                     if cue is None:
                         cue = cue2
             m = self.resolver.refine(m)
-            resolved = self.resolver.resolve(m)
+            # (a direct quote's span holds only the speaker's words; another's may hold narrative)
+            resolved = self.resolver.resolve(m, (item.start, item.end) if item.type == "direct" else None)
             if m is not None and m.kind != "pronoun":
                 self.resolver.remember(m.start, resolved, m)
             elif m is not None:

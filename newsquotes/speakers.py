@@ -1804,12 +1804,15 @@ class SpeakerResolver:
     def sentence_of(self, pos: int) -> int:
         return max(0, bisect_right(self._starts, pos) - 1)
 
-    def resolve(self, mention: Mention | None) -> Resolved:
+    def resolve(self, mention: Mention | None, quoted: tuple[int, int] | None = None) -> Resolved:
+        """The canonical speaker of a mention. ``quoted`` is the span of the words attributed
+        to it: the people those words name are not what its pronoun stands for ('"We have got
+        to defeat Donald Trump," he told his delegates')."""
         if mention is None:
             return Resolved(None, "name")
         pos = mention.start
         if mention.kind == "pronoun":  # "One of them" resolves as its group, "them"
-            return self._resolve_pronoun((mention.core or mention.text).lower(), pos)
+            return self._resolve_pronoun((mention.core or mention.text).lower(), pos, quoted)
         if mention.kind == "name":
             words = (mention.core or mention.text).split()
             if mention.group and len(words) > 4:
@@ -1853,11 +1856,11 @@ class SpeakerResolver:
         plural = resolved.plural or bool(mention and mention.group)
         self.history.append((pos, self.sentence_of(pos), Resolved(resolved.name, resolved.kind, plural)))
 
-    def _resolve_pronoun(self, word: str, pos: int) -> Resolved:
+    def _resolve_pronoun(self, word: str, pos: int, quoted: tuple[int, int] | None = None) -> Resolved:
         here = self.sentence_of(pos)
         if word in ("he", "she", "him", "her"):
             gender = "m" if word in ("he", "him") else "f"
-            person = self._nearest_person(pos, here, gender)
+            person = self._nearest_person(pos, here, gender, quoted)
             if person is not None:
                 return Resolved(person.name, "name")
             # no person named nearby: a speaker named by a surname alone, the sentence before
@@ -1893,7 +1896,9 @@ class SpeakerResolver:
             return Resolved(None, "organization")
         return Resolved(None, "name")
 
-    def _nearest_person(self, pos: int, here: int, gender: str | None) -> Person | None:
+    def _nearest_person(
+        self, pos: int, here: int, gender: str | None, quoted: tuple[int, int] | None = None
+    ) -> Person | None:
         """First gender-compatible person of the nearest sentence (the subject, usually),
         looking at the current sentence up to ``pos`` and then back up to five sentences."""
         hi = bisect_right(self._mention_pos, pos) - 1
@@ -1903,7 +1908,8 @@ class SpeakerResolver:
             mpos, msent, person = self.person_mentions[k]
             if here - msent > 5:
                 break
-            by_sentence.setdefault(msent, []).append(person)
+            if quoted is None or not quoted[0] <= mpos < quoted[1]:
+                by_sentence.setdefault(msent, []).append(person)
             k -= 1
         for people in by_sentence.values():
             people.reverse()  # in the order of the text (appended walking back: no insert at 0)

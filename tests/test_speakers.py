@@ -486,6 +486,13 @@ def test_gender_of_an_unlisted_first_name_is_learnt_from_the_article():
     assert q.speaker_name == "Olumide Adeyemi"
 
 
+def test_a_person_named_inside_a_quotation_is_not_its_speakers_pronoun():
+    text = 'Bernie Sanders urged his backers to unite. "We have got to defeat Donald Trump," he told them.'
+    assert only(text, type="direct").speaker_name == "Bernie Sanders"
+    text = '"We have got to defeat Donald Trump," he told them.'
+    assert only(text, type="direct").speaker_name is None  # unknown rather than wrong
+
+
 def test_a_title_in_an_appositions_possessor_is_not_the_persons():
     # "Mr." is Trump's title: Dana Marsh is not a man for it, so "she" can be Marsh
     from newsquotes.pipeline import process_raw  # (the naive test splitter cuts after "Mr.")
