@@ -164,10 +164,10 @@ def main() -> None:
         elapsed, memory, summary = run_ingest(raw, out, args)
         print(f"{label:17s} {elapsed:8.1f} s  {args.articles / elapsed:8.0f} articles/s  "
               f"{size / 1e6 / elapsed:6.2f} MB/s  ({size / 1e6 / elapsed / cores:.2f} MB/s per core)  "
-              f"peak memory {memory.peak / 2**30:.2f} GiB")
+              f"peak memory {memory.peak / 2**30:.2f} GiB ({memory.peak / 2**20:,.0f} MiB)")
         if args.per_process:
             print(f"   at the peak ({memory.peak_at:.0f} s): " + ", ".join(
-                f"{role} {rss / 2**30:.2f} GiB" for role, rss in sorted(memory.at_peak.items())))
+                f"{role} {rss / 2**20:,.0f} MiB" for role, rss in sorted(memory.at_peak.items())))
             print("   peak by process: " + ", ".join(
                 f"{role} {rss / 2**30:.2f} GiB at {at:.0f} s" for role, (rss, at) in sorted(memory.roles.items())))
         print("   " + summary.replace("\n", "\n   "))
