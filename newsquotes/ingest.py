@@ -354,36 +354,40 @@ def process_parts(
     so the batch's rows are never all in memory; the last part may be empty. Each article goes
     into its part's tables as soon as it is processed.
 
-    A re-ingested file's old rows are replaced once it yields at least one article; a file that
-    now fails as a whole keeps its old rows next to its reject, so a bad copy loses nothing.
-    The parts' rejects and replaced ids together are the batch's.
+    A re-ingested file's old rows are replaced once at least one of its new articles is written
+    (passes the contract); a file that now fails as a whole, to read, to process or to validate,
+    keeps its old rows next to its rejects, so a bad copy loses nothing. The parts' rejects and
+    replaced ids together are the batch's.
     """
     builder, chars = TableBuilder(ingested_at, PIPELINE_VERSION), 0
     rejects: list[Reject] = []
-    replaced: set[str] = set()
+    ended: list[WorkItem] = []  # re-ingested files whose last article went into this part
+    written: set[str] = set()  # files of the batch with an article in a part's tables so far
     for item in items:
-        ingested = False
         for outcome in _load(item, fields):
             if isinstance(outcome, Reject):
                 rejects.append(outcome)
                 continue
             builder.add(*outcome)
-            ingested = True
             chars += len(outcome[1].parsed.text)
             if part_chars is not None and chars >= part_chars:
-                yield _part_output(builder, rejects, replaced)
-                builder, chars, rejects, replaced = TableBuilder(ingested_at, PIPELINE_VERSION), 0, [], set()
-        if ingested:
-            replaced |= item.old_doc_ids
-    yield _part_output(builder, rejects, replaced)
+                yield _part_output(builder, rejects, ended, written)
+                builder, chars, rejects, ended = TableBuilder(ingested_at, PIPELINE_VERSION), 0, [], []
+        if item.old_doc_ids:
+            ended.append(item)
+    yield _part_output(builder, rejects, ended, written)
 
 
-def _part_output(builder: TableBuilder, rejects: list[Reject], replaced: set[str]) -> BatchOutput:
+def _part_output(builder: TableBuilder, rejects: list[Reject], ended: list[WorkItem], written: set[str]) -> BatchOutput:
+    """Validate a part's tables; ``written`` gains the files they hold, and the part replaces
+    the old rows of the files in ``ended`` that have new rows written, in this part or before."""
     unstorable = [
         Reject(source, digest, "validate", "output broke the table contract", detail)
         for source, digest, detail in builder.drop_unstorable()
     ]
     tables, invalid = _validated(builder.frames())
+    written.update(file_of(source) for source in tables["documents"]["source"])
+    replaced = {doc_id for item in ended if item.source in written for doc_id in item.old_doc_ids}
     published = tables["documents"].set_index("doc_id")["published"]
     # (a file's new rows need no dropping of their own: the plan gave it every doc_id it had)
     return BatchOutput(tables, published, rejects + unstorable + invalid, replaced)

@@ -1,3 +1,4 @@
+import dataclasses
 import datetime as dt
 import os
 
@@ -147,6 +148,30 @@ def test_a_value_its_column_cannot_store_rejects_only_that_article(tmp_path, mon
     assert len(store.read("quotes")) > 0
     [reject] = summary.rejects
     assert (reject.source, reject.stage) == ("b.txt", "validate") and reject.detail.startswith(column)
+
+
+def test_a_changed_file_whose_new_article_breaks_the_contract_keeps_its_old_rows(tmp_path, monkeypatch):
+    raw, store = tmp_path / "raw", Store(tmp_path / "out")
+    raw.mkdir()
+    (raw / "a.txt").write_text(ARTICLE)
+    first = ingest.stage_batch(plan(raw, store).todo, store, "r1", "00000", NOW)
+    store.publish("r1", first.replaced_doc_ids, empty_table("rejects"))
+    before = store.read("documents")
+
+    real = ingest.process_raw
+
+    def without_sentences(text):  # no sentences: the article breaks the contract
+        doc = real(text)
+        return dataclasses.replace(doc, sentences=()) if "broken" in text else doc
+
+    monkeypatch.setattr(ingest, "process_raw", without_sentences)
+    (raw / "a.txt").write_text(ARTICLE.replace("Critics", "broken critics"))
+    second = ingest.stage_batch(plan(raw, store).todo, store, "r2", "00000", NOW)
+    [reject] = second.rejects
+    assert reject.stage == "validate" and second.replaced_doc_ids == set()
+    store.publish("r2", second.replaced_doc_ids, ingest.rejects_frame(second.rejects, NOW))
+    pd.testing.assert_frame_equal(store.read("documents"), before)  # the bad copy lost nothing
+    assert list(store.read("rejects")["source"]) == ["a.txt"]
 
 
 def test_plan_skips_unchanged_and_rejected_files_until_they_change(tmp_path):
