@@ -474,7 +474,7 @@ def _find_cues(text: str, lo: int, hi: int, headline: bool, inside, before_quota
             continue  # passive: "was told to", "is said to", "was initially denied"
         if prev and prev[-1] in _NOUN_DETERMINERS:
             continue  # a noun: "the report", "a claim"
-        if prev and low.endswith("s") and prev[-1].endswith(("'s", "’s", "s'", "s’")):
+        if prev and low.endswith("s") and prev[-1].endswith(_POSSESSIVE_END):
             continue  # a noun after a possessive: "Mr. Trump's remarks" ("he's said" goes on)
         if low in cues.DOCUMENT_CUE_LEMMA and not (prev and prev[-1] in cues.DOCUMENTS) and not before_quotation(pos):
             continue  # "the states that ...": a verb only after a document ("the report states")

@@ -1542,7 +1542,7 @@ def _after_possessor(words: list[str]) -> list[str]:
     """The words of an apposition after its possessor, if it has one: in "Mrs. Clinton's
     campaign manager", "Mrs." is Clinton's title, not the manager's."""
     for k in range(len(words) - 1, -1, -1):
-        if words[k].endswith(("'s", "’s", "s'", "s’")):
+        if words[k].endswith(("'s", "’s")) or words[k] in ("'", "’"):  # (as ``_possessive`` reads a token)
             return words[k + 1 :]
     return words
 

@@ -27,6 +27,17 @@ def only(text, **filters):
     return quotes[-1]
 
 
+def article_quote(text):
+    """The one quote of ``text`` as the pipeline finds it (title line, real sentence splitter),
+    for texts whose abbreviations ("Mr.", "Rep.", "J.") the naive test splitter cuts after;
+    returns the quote and the article's normalised text."""
+    from newsquotes.pipeline import process_raw
+
+    processed = process_raw("Headline\n\n" + text)
+    [q] = processed.quotes
+    return q, processed.parsed.text
+
+
 # --- mention finding -------------------------------------------------------------------------
 
 
@@ -495,11 +506,9 @@ def test_a_person_named_inside_a_quotation_is_not_its_speakers_pronoun():
 
 def test_a_title_in_an_appositions_possessor_is_not_the_persons():
     # "Mr." is Trump's title: Dana Marsh is not a man for it, so "she" can be Marsh
-    from newsquotes.pipeline import process_raw  # (the naive test splitter cuts after "Mr.")
-
     text = ("Dana Marsh, Mr. Trump's campaign manager, called the issue a distraction. "
             '"Nobody cares about it," she said.')
-    [q] = process_raw("Headline\n\n" + text).quotes
+    q, _ = article_quote(text)
     assert q.speaker_name == "Dana Marsh"
 
 
@@ -762,9 +771,7 @@ def test_summaries_polls_drafts_and_reviews_are_sources(text, who):
     ("K.C. Maurer spoke first. Maurer said the gift was large.", "K.C. Maurer"),
 ])
 def test_a_name_keeps_the_full_stop_of_its_initial(text, name):
-    from newsquotes.pipeline import process_raw  # (the naive test splitter cuts after "J.")
-
-    [q] = process_raw("Headline\n\n" + text).quotes
+    q, _ = article_quote(text)
     assert q.speaker_name == name
 
 
@@ -812,11 +819,8 @@ def test_a_quoted_source_after_according_to_is_the_speaker_by_its_name(text, who
      "Sen. Mark Warner", "Mark Warner"),
 ])
 def test_the_name_beside_a_role_apposition_is_the_speaker(text, mention, name):
-    from newsquotes.pipeline import process_raw  # (the naive test splitter cuts after "Rep.")
-
-    processed = process_raw("Headline\n\n" + text)
-    [q] = processed.quotes
-    assert processed.parsed.text[q.speaker_start:q.speaker_end] == mention and q.speaker_name == name
+    q, article = article_quote(text)
+    assert article[q.speaker_start:q.speaker_end] == mention and q.speaker_name == name
 
 
 @pytest.mark.parametrize("text, mention", [
