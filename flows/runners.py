@@ -14,14 +14,27 @@ RUNNERS = ("threads", "processes", "dask")
 
 
 def _set_worker_environment() -> None:
-    """Worker processes inherit this environment: there, Arrow uses the system allocator.
+    """Worker processes (and Prefect's temporary API server) inherit this environment, which keeps
+    their memory flat batch after batch.
 
     Arrow's default allocator (mimalloc) keeps the pages a process frees for reuse, so a worker
     that builds and writes batch after batch holds on to its largest batch's memory; the system
     allocator hands them back (two workers over 100,000 articles, median resident memory
     0.59-0.60 GiB against 0.65-0.67 GiB). Arrow reads the choice when a process imports it.
+
+    The system allocator (glibc's) raises its threshold for serving a block from its own heap each
+    time a large block is freed, so a batch's large buffers come to live in the heap, and the free
+    gaps they leave grow with the number of batches (a worker over 45 batches: 195 -> 203 MiB).
+    A fixed threshold, and handing back a heap's free top beyond 128 KiB, keep it flat
+    (191 -> 193 MiB). glibc reads these when a process starts; other C
+    libraries ignore them.
     """
-    os.environ.setdefault("ARROW_DEFAULT_MEMORY_POOL", "system")  # (a user's own choice stands)
+    for name, value in (
+        ("ARROW_DEFAULT_MEMORY_POOL", "system"),
+        ("MALLOC_MMAP_THRESHOLD_", "131072"),
+        ("MALLOC_TRIM_THRESHOLD_", "131072"),
+    ):
+        os.environ.setdefault(name, value)  # (a user's own choice stands)
 
 
 def _preload() -> None:
