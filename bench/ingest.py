@@ -75,7 +75,9 @@ class TreeMemory:
     ``roles`` keeps each role's peak and when it was reached, in seconds from the start (the flow,
     Prefect's API server, the workers summed), so a growth of the total can be traced to the
     process that holds it and to the phase of the run; ``at_peak`` is what each role held when
-    the total peaked, and ``peak_at`` when that was.
+    the total peaked, and ``peak_at`` when that was. ``worker_peaks`` keeps each worker process's
+    own peak: the workers' sum peaks higher in a longer run if only because their peaks are more
+    likely to coincide, while a worker that grows shows it in its own peak.
     """
 
     def __init__(self, pid: int, every: float = 0.2):
@@ -83,6 +85,7 @@ class TreeMemory:
         self.roles: dict[str, tuple[int, float]] = {}
         self.at_peak: dict[str, int] = {}
         self.peak_at = 0.0
+        self.worker_peaks: dict[int, int] = {}
         self._started = time.perf_counter()
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
@@ -94,8 +97,10 @@ class TreeMemory:
                 by_role: dict[str, int] = {}
                 for proc in procs:
                     try:
-                        role = _role(proc, self.root)
-                        by_role[role] = by_role.get(role, 0) + proc.memory_info().rss
+                        role, rss = _role(proc, self.root), proc.memory_info().rss
+                        by_role[role] = by_role.get(role, 0) + rss
+                        if role == "workers":
+                            self.worker_peaks[proc.pid] = max(rss, self.worker_peaks.get(proc.pid, 0))
                     except psutil.Error:
                         pass
                 now = time.perf_counter() - self._started
@@ -170,6 +175,8 @@ def main() -> None:
                 f"{role} {rss / 2**20:,.0f} MiB" for role, rss in sorted(memory.at_peak.items())))
             print("   peak by process: " + ", ".join(
                 f"{role} {rss / 2**30:.2f} GiB at {at:.0f} s" for role, (rss, at) in sorted(memory.roles.items())))
+            print("   each worker's own peak: " + ", ".join(
+                f"{rss / 2**20:,.0f} MiB" for rss in sorted(memory.worker_peaks.values(), reverse=True)))
         print("   " + summary.replace("\n", "\n   "))
     if not args.keep:
         shutil.rmtree(work, ignore_errors=True)
