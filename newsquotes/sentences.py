@@ -49,6 +49,14 @@ _ATTRIBUTION: Final = re.compile(
     rf"\s+(?:(?:[A-Z][\w'’.-]*\s){{1,3}}|(?:[A-Z][\w'’.-]*\s){{1,2}}[A-Z][\w'’.-]*,(?:\s+[^\s,?!\"“”]+){{1,8}},\s+)"
     rf"(?:{_SPEECH_VERBS})\b"
 )
+# A one-word name takes an apposition only when it opens as appositions do, with a determiner,
+# a possessive or an age ('"Why?" Smith, the club's captain, asked.', '"Why now?" Ortiz,
+# Mr. Trump's lawyer, asked'), and when the word is no answer to the question ('"Is it over?"
+# Yes, the game is over, said the coach.' is two sentences).
+_ONE_WORD_ATTRIBUTION: Final = re.compile(
+    rf"\s+([A-Z][\w'’.-]*),\s+(?:the|a|an|his|her|their|its|our|(?:[A-Z][\w.-]*\s+){{0,2}}[A-Z][\w.-]*['’]s|\d+)\b"
+    rf"(?:\s+[^\s,?!\"“”]+){{0,7}},\s+(?:{_SPEECH_VERBS})\b"
+)
 _QUOTES: Final = "\"'”’“‘»«"
 
 # Double quotation marks, for the two quotation rules below.
@@ -122,6 +130,10 @@ _SENTENCE_STARTERS: Final = frozenset(
     Hence Therefore Otherwise Once According Asked Overall Finally
     Let Please
     Image Images Photo Photos Photograph Picture Credit Video""".split()
+)
+# Capitalised words before a comma that are no one's name: the starters, and answers.
+_NOT_NAMES: Final = _SENTENCE_STARTERS | frozenset(
+    "Yes No Well Oh OK Okay Sure Maybe Perhaps Really Right Absolutely Exactly".split()
 )
 # Deliberately absent: capitalised words that also start names or titles ("U.S. First Lady",
 # "Mrs. May", "Gov. Will Smith", "D.C. Police Chief", "U.N. Officials Say") and auxiliaries,
@@ -387,7 +399,7 @@ def _ends_sentence(text: str, lo: int, hi: int, punct_start: int, after: int) ->
     if set(marks) != {"."}:
         # ? or ! (possibly doubled): a boundary before a capital or a digit, except before the
         # attribution of a quoted question or exclamation ('"Why now?" Smith asked.').
-        return not (closers and _ATTRIBUTION.match(text, after, min(hi, after + 2 * _WINDOW)))
+        return not (closers and _attribution_follows(text, after, min(hi, after + 2 * _WINDOW)))
 
     if any(ch in _QUOTES for ch in closers):
         # 'said "no." The' or 'we love the U.S." Trump': the period closed a quotation.
@@ -411,6 +423,14 @@ def _ends_sentence(text: str, lo: int, hi: int, punct_start: int, after: int) ->
         word = _word_only(nxt)
         return word in _SENTENCE_STARTERS or word in _PEOPLE and nxt == word and _lower_word_after(text, after, hi, nxt)
     return True
+
+
+def _attribution_follows(text: str, pos: int, end: int) -> bool:
+    """Whether a speaker and a speech verb follow a quoted question or exclamation at ``pos``."""
+    if _ATTRIBUTION.match(text, pos, end):
+        return True
+    one_word = _ONE_WORD_ATTRIBUTION.match(text, pos, end)
+    return one_word is not None and one_word.group(1) not in _NOT_NAMES
 
 
 def _previous_token(text: str, lo: int, pos: int) -> str:

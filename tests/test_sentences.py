@@ -140,6 +140,21 @@ def test_attribution_with_an_apposition_after_quoted_question_stays():
     assert sents('"Is it over?" Yes, he said, it is.') == ['"Is it over?"', "Yes, he said, it is."]
 
 
+@pytest.mark.parametrize(
+    "attribution",
+    ["Smith, the club's captain, asked.", "Ortiz, Mr. Trump's lawyer, asked reporters.", "Jones, 45, said on Monday."],
+)
+def test_a_one_word_name_with_an_apposition_after_a_quoted_question_stays(attribution):
+    assert sents(f'"Why now?" {attribution} "Nobody knows."') == [f'"Why now?" {attribution}', '"Nobody knows."']
+
+
+def test_an_answer_before_an_apposition_like_clause_is_a_sentence_of_its_own():
+    assert sents('"Is it over?" Yes, the game is over, said the coach.') == [
+        '"Is it over?"',
+        "Yes, the game is over, said the coach.",
+    ]
+
+
 def test_space_lost_in_scraping():
     assert sents("The attack killed at least 12 people.The toll could rise.") == [
         "The attack killed at least 12 people.",
