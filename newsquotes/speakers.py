@@ -1436,6 +1436,7 @@ def clause_subject(text: str, lo: int, hi: int) -> Mention | None:
 # modals ("would", "could") are left out, as they go on with a report more often.
 _TENSE_AUXILIARIES: Final = cues.FINITE_AUXILIARIES - cues.MODALS
 _NEW_SUBJECT_TOKENS: Final = 12  # a new clause's subject and verb come within this many tokens
+_OPENER_LOOKBACK: Final = 2  # sentences back in which "they" finds a group that did not speak
 
 
 def subject_with_verb(text: str, lo: int, hi: int) -> Mention | None:
@@ -1881,12 +1882,16 @@ class SpeakerResolver:
                 found = self.resolve(subject)
                 if found.name:
                     return Resolved(found.name, found.kind, True)
+            # the nearest earlier group: a plural or organisation speaker, or, for "they", a
+            # group of people that opens a sentence before without speaking ("Officials at the
+            # ministry declined to comment. They said ..."); a speaker of that sentence comes first
+            opener = self._plural_opener(here) if word in ("they", "them") else None
             for hpos, hsent, res in reversed(self.history):
-                if here - hsent > 6:
+                if here - hsent > 6 or (opener is not None and hsent < opener[0]):
                     break
                 if hpos < pos and res.name and (res.plural or res.kind == "organization"):
                     return Resolved(res.name, res.kind, True)
-            return Resolved(None, "role", True)
+            return opener[1] if opener is not None else Resolved(None, "role", True)
         if word == "it":
             for hpos, hsent, res in reversed(self.history):
                 if here - hsent > 6:
@@ -1895,6 +1900,18 @@ class SpeakerResolver:
                     return res
             return Resolved(None, "organization")
         return Resolved(None, "name")
+
+    def _plural_opener(self, here: int) -> tuple[int, Resolved] | None:
+        """The nearest of the sentences just before ``here`` that opens with a plural group of
+        people or an organisation as its subject: that sentence's index, and who they are."""
+        for k in range(here - 1, max(-1, here - 1 - _OPENER_LOOKBACK), -1):
+            sent = self.sentences[k]
+            subject = clause_subject(self.text, sent.start, sent.end)
+            if subject is not None and subject.kind in ("role", "organization") and _plural_head(subject.text):
+                found = self.resolve(subject)
+                if found.name:
+                    return k, Resolved(found.name, found.kind, True)
+        return None
 
     def _nearest_person(
         self, pos: int, here: int, gender: str | None, quoted: tuple[int, int] | None = None

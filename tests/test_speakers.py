@@ -802,6 +802,25 @@ def test_they_is_the_plural_subject_of_its_own_sentence_first():
     assert speaker(text, q) == "they" and q.speaker_name == "city officials"
 
 
+def test_they_is_a_group_that_opened_a_sentence_before_without_speaking():
+    text = "Officials at the ministry declined to comment. They said the report was incomplete."
+    [q] = run(text)
+    assert speaker(text, q) == "They" and q.speaker_name == "officials"
+
+
+def test_they_takes_the_nearest_group_whether_it_spoke_or_not():
+    text = ("Union leaders said the strike would go on. Managers at the plant declined to comment. "
+            "They said the talks had failed.")
+    assert run(text)[-1].speaker_name == "managers"
+
+
+def test_they_does_not_reach_back_to_a_group_three_sentences_before():
+    # near miss: too far back to be sure, the pronoun stays unresolved
+    text = ("Officials gathered in the hall on Monday. The weather was cold. The hall was full. "
+            "They said the report was incomplete.")
+    assert run(text)[-1].speaker_name is None
+
+
 @pytest.mark.parametrize("text, who", [
     ("According to Yonhap, quoting the state news agency KCNA, the army was put on alert.", "KCNA"),
     ("According to Yonhap, quoting North Korea's main news agency Korean Central News Agency, the army was put on alert.",
