@@ -270,7 +270,15 @@ PERSON_NOUNS: Final[frozenset[str]] = frozenset(
     nominee frontrunner front-runner challenger incumbent hopeful contender whip surrogate
     donor lobbyist staffer counsel trooper mate teammate classmate roommate
     family household spouse sibling uncle aunt cousin nephew niece grandmother grandfather
-    grandparent grandson granddaughter stepfather stepmother fiance fiancee""".split()
+    grandparent grandson granddaughter stepfather stepmother fiance fiancee
+    midfielder winger keeper skipper referee umpire athlete sprinter swimmer cyclist rider
+    jockey champion finalist winner newcomer rookie boss youngster toddler pensioner retiree
+    widow widower pupil headteacher shopper commuter motorist pedestrian tenant landlord
+    homeowner villager fisherman paramedic firefighter constable sergeant sailor eyewitness
+    bystander onlooker spectator attendee visitor tourist migrant refugee prisoner inmate
+    suspect defendant plaintiff solicitor magistrate juror patient shareholder
+    investor trader banker broker entrepreneur demonstrator pastor preacher monk nun producer
+    novelist poet architect programmer chef baker butcher shopkeeper seller buyer""".split()
 )
 # Bodies, places-as-actors, media and documents: a speaker made of these is "organization".
 ORG_NOUNS: Final = frozenset(

@@ -220,7 +220,16 @@ _ORG_NOUN_FORMS: Final = _noun_forms(cues.ORG_NOUNS | _DOCUMENTS)  # a document 
 
 
 def _is_person_noun(low: str) -> bool:
-    return low in _PERSON_NOUN_FORMS
+    return low in _PERSON_NOUN_FORMS or "-" in low and low.endswith(_AGE_NOUN_ENDINGS)
+
+
+# "the 25-year-old", "a five-month-old": an age stands for a person, as head or modifier
+_AGE_NOUN_ENDINGS: Final = ("-year-old", "-year-olds", "-month-old", "-month-olds")
+
+
+def _in_phrase(tok: Tok) -> bool:
+    """Can the token be a word of a noun phrase: a word, or an age ("the 25-year-old's mother")?"""
+    return tok.text[0].isalpha() or _unpossessed(tok.low).endswith(_AGE_NOUN_ENDINGS)
 
 
 def _is_org_noun(low: str) -> bool:
@@ -800,7 +809,7 @@ def _np_backward(toks: Sequence[Tok], e: int) -> int | None:
             pass
         elif low == "on" and j < e and j > 0 and _body_on_topic(toks[j - 1], toks[j + 1]):
             pass
-        elif tok.text[0].isalpha() and low not in _STOP_LOWER and (low not in cues.CUE_LEMMA or _cue_participle_modifier(toks, j, e)) and (
+        elif _in_phrase(tok) and low not in _STOP_LOWER and (low not in cues.CUE_LEMMA or _cue_participle_modifier(toks, j, e)) and (
             _is_person_noun(low) or _is_org_noun(low) or (j < e and modifiers < 3) or j == e and _compound_title(toks, e)
         ):
             if not (_is_person_noun(low) or _is_org_noun(low)):
@@ -1360,7 +1369,7 @@ def _speaker_after(text: str, toks: list[Tok], truncated: bool):
             toks[j + 1].cap or toks[j + 1].low == "the" or _compound_title(toks, j + 1)
         ) and j > start:
             pass
-        elif tok.text[0].isalpha() and low not in _STOP_LOWER and (low not in cues.CUE_LEMMA or _cue_participle_modifier(toks, j, n - 1)) and (
+        elif _in_phrase(tok) and low not in _STOP_LOWER and (low not in cues.CUE_LEMMA or _cue_participle_modifier(toks, j, n - 1)) and (
             _is_person_noun(_unpossessed(low)) or _is_org_noun(_unpossessed(low)) or modifiers < 2
         ):
             if not (_is_person_noun(_unpossessed(low)) or _is_org_noun(_unpossessed(low))):
@@ -1913,6 +1922,16 @@ class SpeakerResolver:
                     return k, Resolved(found.name, found.kind, True)
         return None
 
+    def _last_person(self, pos: int) -> Person | None:
+        """The person named last before ``pos``, in its sentence or the two before; None if
+        there is none so near."""
+        k = bisect_right(self._mention_pos, pos) - 1
+        if k >= 0:
+            _mpos, msent, person = self.person_mentions[k]
+            if self.sentence_of(pos) - msent <= 2:
+                return person
+        return None
+
     def _nearest_person(
         self, pos: int, here: int, gender: str | None, quoted: tuple[int, int] | None = None
     ) -> Person | None:
@@ -1982,6 +2001,12 @@ class SpeakerResolver:
                         best, best_score = person, score
             if best is not None:
                 return Resolved(best.name, "name")
+            if head.endswith(_AGE_NOUN_ENDINGS):
+                # "Smith scored twice. '...,' the 25-year-old said": an age alone refers back,
+                # as a pronoun does, to a person just named
+                named = self._last_person(pos)
+                if named is not None:
+                    return Resolved(named.name, "name")
         for hpos, _hsent, res in reversed(self.history[-200:]):
             if hpos < pos and res.kind == "role" and res.name and res.name.split()[-1].lower() == head and all(
                 w in res.name.lower().split() for w in proper

@@ -881,3 +881,31 @@ def test_he_after_a_speaker_named_by_surname_alone_is_that_speaker():
 def test_she_is_not_a_man_named_in_full_before():
     text = 'Paul Dewar said the files were lost. "We take security seriously," she said.'
     assert run(text)[-1].speaker_name is None
+
+
+# --- ages and people nouns -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("attribution", ["the 25-year-old said.", "said the 25-year-old."])
+def test_an_age_alone_speaks_and_refers_back_to_the_person_just_named(attribution):
+    text = f'Jane Smith scored twice on Sunday. "It was the best day of my life," {attribution}'
+    q = only(text, type="direct")
+    assert speaker(text, q) == "the 25-year-old" and q.speaker_name == "Jane Smith"
+
+
+def test_an_age_with_no_one_named_nearby_stays_a_role():
+    text = ("Mary Jones scored first. The weather was cold. The stadium was full. The crowd left. "
+            '"It was great," the 25-year-old said.')
+    assert only(text, type="direct").speaker_name == "25-year-old"
+
+
+def test_an_age_modifies_the_people_noun_after_it():
+    text = '"She is safe now," the 8-year-old\'s mother told reporters.'
+    assert speaker(text, only(text, type="direct")) == "the 8-year-old's mother"
+
+
+@pytest.mark.parametrize("noun", ["midfielder", "pensioner", "firefighter", "shopkeeper", "defendant"])
+def test_people_nouns_of_sport_crime_and_daily_life_are_speakers(noun):
+    text = f'"We did everything we could," the {noun} said.'
+    q = only(text, type="direct")
+    assert speaker(text, q) == f"the {noun}" and q.speaker_kind == "role"
