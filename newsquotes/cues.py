@@ -276,7 +276,7 @@ PERSON_NOUNS: Final[frozenset[str]] = frozenset(
     widow widower pupil headteacher shopper commuter motorist pedestrian tenant landlord
     homeowner villager fisherman paramedic firefighter constable sergeant sailor eyewitness
     bystander onlooker spectator attendee visitor tourist migrant refugee prisoner inmate
-    suspect defendant plaintiff solicitor magistrate juror patient shareholder
+    suspect defendant plaintiff solicitor magistrate juror patient recipient shareholder
     investor trader banker broker entrepreneur demonstrator pastor preacher monk nun producer
     novelist poet architect programmer chef baker butcher shopkeeper seller buyer""".split()
 )

@@ -584,6 +584,22 @@ def test_clause_of_a_new_speaker_after_a_trailing_attribution_is_not_content(res
     assert speaker(text, q) == "the senator" and q.speaker_kind == "role" and cue(text, q) == "said"
 
 
+@pytest.mark.parametrize("subject", ["Nobody", "Officials", "Institutional recipients"])
+def test_a_subject_set_off_by_a_comma_before_an_inverted_aside_is_part_of_the_report(subject):
+    # no comma parts a subject from its verb: the speaker is the one named after "said"
+    text = f"{subject}, said Ortiz, had been warned of the risks."
+    [q] = run(text)
+    assert speaker(text, q) == "Ortiz" and cue(text, q) == "said"
+    assert content(text, q).startswith(subject) and content(text, q).endswith("risks")
+
+
+def test_a_subject_with_commas_of_its_own_keeps_the_comma_before_its_verb():
+    # near miss: the comma closes the list and the clause inside the subject
+    text = "The United States, its allies and the rebel groups they back, say Assad must go."
+    [q] = run(text)
+    assert q.speaker_name == "United States" and content(text, q) == "Assad must go"
+
+
 def test_clause_with_a_pronoun_after_a_trailing_attribution_stays_in_the_report():
     # near miss: "it" may go on with the senator's report, which keeps the sentence
     text = "The toll plan will raise costs for commuters, the senator said, and it will cost billions."
