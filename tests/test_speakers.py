@@ -635,6 +635,13 @@ def test_quoted_as_saying_gives_the_quoted_person():
     assert text[q.start:q.end] == "Moscow would respond"
 
 
+@pytest.mark.parametrize("passive", ["was quoted by Interfax as saying", "was quoted as saying", "was cited by state media as saying"])
+def test_the_subject_of_a_passive_quoted_as_saying_is_the_speaker(passive):
+    text = f"Foreign Minister Dana Whitfield {passive} Moscow would respond."
+    q = only(text, type="indirect")
+    assert speaker(text, q) == "Foreign Minister Dana Whitfield" and text[q.start:q.end] == "Moscow would respond"
+
+
 def test_body_named_with_connectors_is_one_organisation_and_its_acronym_refers_to_it():
     text = ("The Centers for Disease Control and Prevention (CDC) said the virus was spreading quickly.\n\n"
             "The CDC said masks would slow it down.")
