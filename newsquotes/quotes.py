@@ -1167,6 +1167,8 @@ class _Extractor:
             return toks[k].start  # "said that, as the parents came from India, they ...": a clause
         if toks[k].low in ("to", "for", "of", "about", "with", "by", "and", "or", "but", "as", "so") or toks[k].low in _AUX:
             return None  # a request, an object or a verb phrase, not a reported clause
+        if that is None and not (k and toks[k - 1].text == ":") and _plain_object(cue, toks, k):
+            return None  # "said goodbye to his family", "added two goals": an object
         if that is None and toks[k].low.endswith("ing") and not toks[k].cap and not _gerund_subject(toks, k):
             return None  # "admitted lying to investigators": an object, not a reported clause
         if cue.lemma in cues.CLAUSE_VERBS and (participle or cue.lemma not in _STRONG) and k == 0:
@@ -1529,6 +1531,25 @@ def _attribution_only(toks: list[Tok], k: int) -> bool:
 
 
 _RELATIVE_PRONOUNS: Final = frozenset({"which", "who", "whom", "whose"})
+
+
+# What "say" takes as a plain object, reporting no clause ("said goodbye to his family", "said
+# a few words"), and the counts that "add" takes ("added two goals", "added 200,000 jobs").
+_SAID_OBJECTS: Final = frozenset("goodbye good-bye hello farewell grace thanks sorry amen".split())
+_COUNTS: Final = frozenset("one two three four five six seven eight nine ten dozens hundreds thousands millions".split())
+
+
+def _plain_object(cue: _Cue, toks: list[Tok], k: int) -> bool:
+    """Does the cue take a plain object at ``toks[k]`` rather than report a clause: a greeting
+    or thanks, "yes" or "no" on their own or before "to" ("said no to the offer"; but "said
+    no one was hurt" reports), or after "add" a count that no finite verb follows ("added two
+    goals"; but "added two people had died")?"""
+    word = toks[k].low
+    if word in _SAID_OBJECTS:
+        return True
+    if word in ("yes", "no"):
+        return k + 1 == len(toks) or toks[k + 1].low == "to" or not toks[k + 1].text[0].isalnum()
+    return cue.lemma == "add" and (word[0].isdigit() or word in _COUNTS) and not _finite_verb_before_relative(toks, k)
 
 
 def _finite_verb_before_relative(toks: list[Tok], k: int) -> bool:

@@ -1247,6 +1247,25 @@ def test_an_attribution_inside_the_clause_or_before_a_colon_stays_in_it():
     assert content(text, q) == "Democrats of lying, the senator said"
 
 
+@pytest.mark.parametrize("text", [
+    "He said goodbye to his family before boarding the plane.",
+    "She said no to the offer from the rival club.",
+    "He added two goals in the second half.",
+    "The economy added 200,000 jobs in May.",
+])
+def test_a_plain_object_of_say_or_add_is_no_reported_clause(text):
+    assert run(text) == []
+
+
+@pytest.mark.parametrize("text, reported", [
+    ("He said no one was hurt in the blast.", "no one was hurt in the blast"),
+    ("Officials added two people had died in the blast.", "two people had died in the blast"),
+])
+def test_a_count_or_no_that_opens_a_clause_is_still_reported(text, reported):
+    [q] = run(text)
+    assert content(text, q) == reported
+
+
 def test_an_ing_object_is_no_reported_clause():
     assert run("The officer admitted lying to investigators.") == []
 
