@@ -28,7 +28,7 @@ _SPEECH_VERBS: Final[dict[str, bool]] = {
     "deny": True, "report": True, "reveal": True, "stress": True, "emphasize": True,
     "emphasise": True, "predict": True, "promise": True, "recall": True, "allege": True,
     "contend": True, "maintain": True, "reason": True, "estimate": True, "concede": True,
-    "complain": True, "boast": True, "testify": True, "tweet": True, "post": False,
+    "complain": True, "boast": True, "testify": True, "tweet": True, "post": True,
     "recount": False, "reiterate": True, "assure": True, "inform": True, "caution": True,
     "believe": True, "agree": True, "disclose": True, "vow": True, "pledge": True,
     "joke": True, "quip": False, "shout": False, "scream": False, "exclaim": False,
@@ -81,6 +81,9 @@ _VERBS_BEFORE_QUOTATION: Final = frozenset({
 # ...", "the complaint notes that ..."), where their noun reading ("the states that ...",
 # "the field notes") cannot stand: cues there (``DOCUMENT_CUE_LEMMA``) and before a quotation.
 DOCUMENT_CUE_LEMMA: Final = {"states": "state", "notes": "note"}
+# "posted" and "posts" report a clause when a platform and "that" follow ("posted on Truth
+# Social that ...", "posts on X on Sunday that ..."); elsewhere they post a loss or a letter.
+PLATFORM_CUE_LEMMA: Final = {"posted": "post", "posts": "post"}
 
 
 def _inflect(base: str) -> tuple[str, ...]:

@@ -316,7 +316,9 @@ def _trie_pattern(words) -> str:
     return build(trie)
 
 
-_CUE_TRIE: Final = _trie_pattern({w for form in cues.CUE_LEMMA for w in (form, form.capitalize())} | set(cues.DOCUMENT_CUE_LEMMA))
+_CUE_TRIE: Final = _trie_pattern(
+    {w for form in cues.CUE_LEMMA for w in (form, form.capitalize())} | set(cues.DOCUMENT_CUE_LEMMA) | set(cues.PLATFORM_CUE_LEMMA)
+)
 _CUE_WORD: Final = re.compile(r"\b" + _CUE_TRIE + r"\b")
 # Both cue patterns in one scan of a whole document (``_cue_hits``): at a non-word character,
 # a phrase cue after it (group 1, in a lookahead, so that the words inside it are still
@@ -384,6 +386,8 @@ _AFTER_QUOTATION_CUE: Final = re.compile(
 # A naming participle after a comma, with its object between it and the quoted words
 # (', calling the case "a total scam"'): elsewhere "calling" is no cue ("calling on voters").
 _NAMING_PARTICIPLE: Final = re.compile(r",[^\S\n]+(calling)[^\S\n]+(?:[\w'’-]+[^\S\n]+){1,4}$")
+# "posted" + "on", a platform's capitalised name, a few words of time, and "that".
+_ON_PLATFORM_THAT: Final = re.compile(r"[^\S\n]+on[^\S\n]+(?:[A-Z][\w.'’-]*[^\S\n]+){1,3}(?:[\w,]+[^\S\n]+){0,3}?that\b")
 _POSSESSIVE_END: Final = ("'s", "’s", "'", "’")
 _PREPOSITIONS: Final = cues.LISTENER_PREPOSITIONS | {"of", "into", "under"}
 _LAST_WORD: Final = re.compile(r"\b(\w+)\W*$")
@@ -478,6 +482,8 @@ def _find_cues(text: str, lo: int, hi: int, headline: bool, inside, before_quota
             continue  # a noun after a possessive: "Mr. Trump's remarks" ("he's said" goes on)
         if low in cues.DOCUMENT_CUE_LEMMA and not (prev and prev[-1] in cues.DOCUMENTS) and not before_quotation(pos):
             continue  # "the states that ...": a verb only after a document ("the report states")
+        if low in cues.PLATFORM_CUE_LEMMA and not _ON_PLATFORM_THAT.match(text, end, hi) and not before_quotation(pos):
+            continue  # "posted a loss": a verb of speech only before a platform and "that"
         found.append(_Cue(pos, end, lemma, plural=low == lemma))
     if phrase_cues and len(found) > phrase_cues:  # (the words come in order, after the phrases)
         found.sort(key=lambda c: c.start)

@@ -1266,6 +1266,20 @@ def test_a_count_or_no_that_opens_a_clause_is_still_reported(text, reported):
     assert content(text, q) == reported
 
 
+@pytest.mark.parametrize("text, reported", [
+    ('Trump posted on Truth Social that the verdict was "rigged."', 'the verdict was "rigged."'),
+    ("The singer posted on Instagram on Sunday that she was taking a break.", "she was taking a break"),
+])
+def test_posted_on_a_platform_that_reports_a_clause(text, reported):
+    [q] = run(text)
+    assert content(text, q) == reported and cue(text, q) == "posted"
+
+
+@pytest.mark.parametrize("text", ["The company posted a loss of $3 billion.", "Officers were posted on every corner."])
+def test_posted_without_a_platform_and_that_is_no_cue(text):
+    assert run(text) == []
+
+
 def test_an_ing_object_is_no_reported_clause():
     assert run("The officer admitted lying to investigators.") == []
 
