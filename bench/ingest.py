@@ -175,8 +175,9 @@ def main() -> None:
                 f"{role} {rss / 2**20:,.0f} MiB" for role, rss in sorted(memory.at_peak.items())))
             print("   peak by process: " + ", ".join(
                 f"{role} {rss / 2**30:.2f} GiB at {at:.0f} s" for role, (rss, at) in sorted(memory.roles.items())))
-            print("   each worker's own peak: " + ", ".join(
-                f"{rss / 2**20:,.0f} MiB" for rss in sorted(memory.worker_peaks.values(), reverse=True)))
+            if memory.worker_peaks:  # (threads: the flow's own process does the work)
+                print("   each worker's own peak: " + ", ".join(
+                    f"{rss / 2**20:,.0f} MiB" for rss in sorted(memory.worker_peaks.values(), reverse=True)))
         print("   " + summary.replace("\n", "\n   "))
     if not args.keep:
         shutil.rmtree(work, ignore_errors=True)
