@@ -26,8 +26,7 @@ def _set_worker_environment() -> None:
     time a large block is freed, so a batch's large buffers come to live in the heap, and the free
     gaps they leave grow with the number of batches (a worker over 45 batches: 195 -> 203 MiB).
     A fixed threshold, and handing back a heap's free top beyond 128 KiB, keep it flat
-    (191 -> 193 MiB). glibc reads these when a process starts; other C
-    libraries ignore them.
+    (191 -> 193 MiB). glibc reads these when a process starts; other C libraries ignore them.
     """
     for name, value in (
         ("ARROW_DEFAULT_MEMORY_POOL", "system"),

@@ -1540,7 +1540,7 @@ _RELATIVE_PRONOUNS: Final = frozenset({"which", "who", "whom", "whose"})
 
 
 # What "say" takes as a plain object, reporting no clause ("said goodbye to his family", "said
-# a few words"), and the counts that "add" takes ("added two goals", "added 200,000 jobs").
+# thanks"), and the counts that "add" takes ("added two goals", "added 200,000 jobs").
 _SAID_OBJECTS: Final = frozenset("goodbye good-bye hello farewell grace thanks sorry amen".split())
 _COUNTS: Final = frozenset("one two three four five six seven eight nine ten dozens hundreds thousands millions".split())
 
