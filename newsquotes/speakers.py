@@ -977,12 +977,16 @@ def _skip_parenthesis(toks: Sequence[Tok], i: int) -> int:
 
 
 _PASSIVE_BE: Final = frozenset("was is were are been be".split())
+# Abbreviations that end a person's or a company's name, written with a period in AP style.
+_NAME_SUFFIXES: Final = frozenset("jr sr inc corp co ltd plc llc bros cos".split())
 
 
 def speaker_before(text: str, lo: int, hi: int, plural_verb: bool = False) -> Mention | None:
     """The speaker mention that ends right before a cue at ``hi`` (window starts at ``lo``)."""
     toks = tokenize(text, max(lo, hi - 400), hi)
     i = _skip_adverbs(toks, len(toks) - 1)
+    if i > 1 and toks[i].text == "." and toks[i - 1].low in _NAME_SUFFIXES and toks[i - 2].cap:
+        i -= 1  # "Robert F. Kennedy Jr. said", "Apple Inc. said": the name ends at its suffix
     # "Officials who oversee the program said": the officials speak. The clause is looked for
     # before the setting too, as it may end in one ("who spoke on condition of anonymity").
     relative = _relative_clause_start(toks, i, text[hi:hi + 40]) if i > 2 else None

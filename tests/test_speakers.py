@@ -916,3 +916,15 @@ def test_people_nouns_of_sport_crime_and_daily_life_are_speakers(noun):
     text = f'"We did everything we could," the {noun} said.'
     q = only(text, type="direct")
     assert speaker(text, q) == f"the {noun}" and q.speaker_kind == "role"
+
+
+@pytest.mark.parametrize("text, name, kind", [
+    ("Robert F. Kennedy Jr. said the vaccine schedule would change.", "Robert F. Kennedy Jr", "name"),
+    ("Apple Inc. said sales rose in every region.", "Apple Inc", "organization"),
+    ("Shares fell after Ford Motor Co. said demand was weak.", "Ford Motor Co", "organization"),
+    ('"We will review every study," Robert F. Kennedy Jr. said.', "Robert F. Kennedy Jr", "name"),
+])
+def test_a_name_that_ends_in_an_abbreviated_suffix_speaks(text, name, kind):
+    # (the real sentence splitter: the naive one of the other tests cuts after "Jr." and "Inc.")
+    q, _ = article_quote(text)
+    assert q.speaker_name == name and q.speaker_kind == kind
