@@ -963,13 +963,15 @@ class _Extractor:
         if text.endswith("ing", cue.start, cue.end) and not text[s0:cue.start].strip():
             return self._opening_participle(cue, s1)
         m = self._speaker_before(s0, cue.start, cue.plural)
-        if m is not None and "," not in m.text and text[m.end:cue.start].strip() == "," and _inverted_aside(text, cue, s1):
-            # no comma parts a simple subject from its verb: in "Officials, said Mauer, must ...",
-            # the speaker comes after the cue, and the officials belong to the report (a subject
-            # with commas of its own may end with one: "The US, its allies and the groups they
-            # back, say ...")
-            m = None
         inverted = False
+        if m is not None and "," not in m.text and text[m.end:cue.start].strip() == ",":
+            # no comma parts a simple subject from its verb: in "Officials, said Mauer, must ...",
+            # an aside, the speaker comes after the cue, and the officials belong to the report
+            # (a subject with commas of its own may end with one: "The US, its allies and the
+            # groups they back, say ...")
+            aside = speaker_after(text, cue.end, s1)
+            if aside is not None and text[aside.end:s1].lstrip().startswith(","):
+                m, inverted = aside, True
         if m is None and _coordinated(text, s0, cue.start):
             m = self._first_report_subject(si, s0, cue)  # "X tweeted to Y and said ..."
         if m is None:
@@ -1899,13 +1901,6 @@ def _trailing_source(text: str, c: _Cue, s1: int) -> bool:
 
 _CLAUSE_PUNCT: Final = re.compile("[,;:]")
 _ATTRIBUTION_CHARS: Final = 80  # a trailing speaker is a short phrase: "the senator", "Sen. John Smith"
-
-
-def _inverted_aside(text: str, c: _Cue, s1: int) -> bool:
-    """Does a speaker follow the cue ``c`` and a comma close them, an aside set in a clause
-    (", said Mauer,")?"""
-    m = speaker_after(text, c.end, s1)
-    return m is not None and text[m.end:s1].lstrip().startswith(",")
 
 
 def _trailing_attribution(text: str, start: int, c: _Cue, s1: int) -> int | None:

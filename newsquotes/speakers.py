@@ -45,7 +45,8 @@ _STOP_LOWER: Final = frozenset(
 _CONNECTORS: Final = frozenset({"of", "for", "to", "the", "and", "&", "at"})
 _DOTTED_PLACES: Final = frozenset({"U.S", "U.K", "U.N", "E.U", "U.S.A", "U.A.E", "D.C"})
 _POSTNOMINALS: Final = frozenset({"qc", "sc", "kc", "mp", "mep", "md", "phd", "jr", "sr", "ii", "iii",
-                                  "obe", "mbe", "cbe", "esq", "inc", "ltd"})
+                                  "obe", "mbe", "cbe", "esq", "inc", "ltd", "corp", "co", "plc", "llc",
+                                  "bros", "cos"})
 # Documents that speak for an author named after them ("the post by an unknown author said").
 _DOCUMENTS: Final = cues.DOCUMENTS
 # Nouns that speak for the owner named before them ("Cornyn's statement added"): documents, and
@@ -977,15 +978,13 @@ def _skip_parenthesis(toks: Sequence[Tok], i: int) -> int:
 
 
 _PASSIVE_BE: Final = frozenset("was is were are been be".split())
-# Abbreviations that end a person's or a company's name, written with a period in AP style.
-_NAME_SUFFIXES: Final = frozenset("jr sr inc corp co ltd plc llc bros cos".split())
 
 
 def speaker_before(text: str, lo: int, hi: int, plural_verb: bool = False) -> Mention | None:
     """The speaker mention that ends right before a cue at ``hi`` (window starts at ``lo``)."""
     toks = tokenize(text, max(lo, hi - 400), hi)
     i = _skip_adverbs(toks, len(toks) - 1)
-    if i > 1 and toks[i].text == "." and toks[i - 1].low in _NAME_SUFFIXES and toks[i - 2].cap:
+    if i > 1 and toks[i].text == "." and toks[i - 1].low in _POSTNOMINALS and toks[i - 2].cap:
         i -= 1  # "Robert F. Kennedy Jr. said", "Apple Inc. said": the name ends at its suffix
     # "Officials who oversee the program said": the officials speak. The clause is looked for
     # before the setting too, as it may end in one ("who spoke on condition of anonymity").
@@ -1899,11 +1898,9 @@ class SpeakerResolver:
             # "Scientology officials went to the station, where they claimed ...": the plural
             # subject of the pronoun's own sentence comes first
             sent = self.sentences[here]
-            subject = clause_subject(self.text, sent.start, pos) if pos > sent.start else None
-            if subject is not None and subject.kind in ("role", "organization") and _plural_head(subject.text):
-                found = self.resolve(subject)
-                if found.name:
-                    return Resolved(found.name, found.kind, True)
+            group = self._plural_group(sent.start, pos) if pos > sent.start else None
+            if group is not None:
+                return group
             # the nearest earlier group: a plural or organisation speaker, or, for "they", a
             # group of people that opens a sentence before without speaking ("Officials at the
             # ministry declined to comment. They said ..."); a speaker of that sentence comes first
@@ -1927,13 +1924,19 @@ class SpeakerResolver:
         """The nearest of the sentences just before ``here`` that opens with a plural group of
         people or an organisation as its subject: that sentence's index, and who they are."""
         for k in range(here - 1, max(-1, here - 1 - _OPENER_LOOKBACK), -1):
-            sent = self.sentences[k]
-            subject = clause_subject(self.text, sent.start, sent.end)
-            if subject is not None and subject.kind in ("role", "organization") and _plural_head(subject.text):
-                found = self.resolve(subject)
-                if found.name:
-                    return k, Resolved(found.name, found.kind, True)
+            group = self._plural_group(self.sentences[k].start, self.sentences[k].end)
+            if group is not None:
+                return k, group
         return None
+
+    def _plural_group(self, lo: int, hi: int) -> Resolved | None:
+        """Who the clause ``[lo, hi)`` opens with, when its subject is a plural group of people or
+        an organisation that resolves to a name; None otherwise."""
+        subject = clause_subject(self.text, lo, hi)
+        if subject is None or subject.kind not in ("role", "organization") or not _plural_head(subject.text):
+            return None
+        found = self.resolve(subject)
+        return Resolved(found.name, found.kind, True) if found.name else None
 
     def _last_person(self, pos: int) -> Person | None:
         """The person named last before ``pos``, in its sentence or the two before; None if
