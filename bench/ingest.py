@@ -77,7 +77,8 @@ class TreeMemory:
     process that holds it and to the phase of the run; ``at_peak`` is what each role held when
     the total peaked, and ``peak_at`` when that was. ``worker_peaks`` keeps each worker process's
     own peak: the workers' sum peaks higher in a longer run if only because their peaks are more
-    likely to coincide, while a worker that grows shows it in its own peak.
+    likely to coincide, while a worker that grows shows it in its own peak. ``cpu_seconds`` sums the
+    CPU time each role used (as last sampled), to tell where a run's time goes.
     """
 
     def __init__(self, pid: int, every: float = 0.2):
@@ -86,6 +87,7 @@ class TreeMemory:
         self.at_peak: dict[str, int] = {}
         self.peak_at = 0.0
         self.worker_peaks: dict[int, int] = {}
+        self._cpu: dict[int, tuple[str, float]] = {}
         self._started = time.perf_counter()
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
@@ -99,6 +101,8 @@ class TreeMemory:
                     try:
                         role, rss = _role(proc, self.root), proc.memory_info().rss
                         by_role[role] = by_role.get(role, 0) + rss
+                        times = proc.cpu_times()
+                        self._cpu[proc.pid] = (role, times.user + times.system)
                         if role == "workers":
                             self.worker_peaks[proc.pid] = max(rss, self.worker_peaks.get(proc.pid, 0))
                     except psutil.Error:
@@ -112,6 +116,13 @@ class TreeMemory:
             except psutil.Error:
                 pass
             self._stop.wait(self.every)
+
+    @property
+    def cpu_seconds(self) -> dict[str, float]:
+        by_role: dict[str, float] = {}
+        for role, seconds in self._cpu.values():
+            by_role[role] = by_role.get(role, 0.0) + seconds
+        return by_role
 
     def __enter__(self):
         self._thread.start()
@@ -178,6 +189,8 @@ def main() -> None:
             if memory.worker_peaks:  # (threads: the flow's own process does the work)
                 print("   each worker's own peak: " + ", ".join(
                     f"{rss / 2**20:,.0f} MiB" for rss in sorted(memory.worker_peaks.values(), reverse=True)))
+            print(f"   CPU time, of {elapsed * os.cpu_count():.0f} core-seconds: " + ", ".join(
+                f"{role} {seconds:.0f} s" for role, seconds in sorted(memory.cpu_seconds.items())))
         print("   " + summary.replace("\n", "\n   "))
     if not args.keep:
         shutil.rmtree(work, ignore_errors=True)

@@ -788,9 +788,10 @@ class _Extractor:
                         # '... and said the president "looks forward to it"': no comma or colon
                         # after the noun, so it is the subject of the quoted words, not a speaker
                         return "fragment", m, cue
-            if m is None and (text[cue.start:cue.end].lower().endswith("ing") or _coordinated(text, s0, cue.start)):
-                # 'X defended it whilst writing "...', 'She said ..., and added that "..."'
-                m = self._first_report_subject(si, s0, cue)
+            if m is None and text[cue.start:cue.end].lower().endswith("ing"):
+                m = self._first_report_subject(si, s0, cue)  # 'X defended it whilst writing "...'
+            if m is None:
+                m = self._joined_subject(si, s0, cue, span.open)  # 'She said ..., and added that "..."'
         if not _residue_ok(residue, cue, colon):
             return ("fragment", m, cue)
         return ("colon" if colon else "attr"), m, cue
@@ -972,8 +973,8 @@ class _Extractor:
             aside = speaker_after(text, cue.end, s1)
             if aside is not None and text[aside.end:s1].lstrip().startswith(","):
                 m, inverted = aside, True
-        if m is None and _coordinated(text, s0, cue.start):
-            m = self._first_report_subject(si, s0, cue)  # "X tweeted to Y and said ..."
+        if m is None:
+            m = self._joined_subject(si, s0, cue, s1)
         if m is None:
             m = speaker_after(text, cue.end, s1)
             inverted = m is not None
@@ -999,6 +1000,26 @@ class _Extractor:
         if inverted:
             return None
         return self._reported_clause(si, cue, m, attr_end, s1)
+
+    def _joined_subject(self, si: int, s0: int, cue: _Cue, s1: int) -> Mention | None:
+        """The speaker of a cue joined by "and", "but" or ";" to a clause before it (the
+        sentence starts at ``s0``, the cue's words end by ``s1``): the earlier report's speaker
+        ("X tweeted to Y and said ..."), or else the subject of the clause the cue is joined to
+        ("The mayor thanked volunteers and said ..."); None if the cue is not so joined."""
+        joined = _coordination(self.text, s0, cue.start)
+        if joined is None:
+            return None
+        m = self._first_report_subject(si, s0, cue)
+        if m is None and not self._passive_tell(cue, s1):
+            m = self._participle_subject(si, s0, cue, joined)
+        return m
+
+    def _passive_tell(self, cue: _Cue, s1: int) -> bool:
+        """Is ``cue`` a "tell"-type verb with no listener after it? Told that way it is passive,
+        and its subject is the listener: "I was hauled in and told that ..."."""
+        if cue.lemma not in _LISTENER_VERBS:
+            return False
+        return _listener_end(tokenize_head(self.text, cue.end, min(s1, cue.end + _WINDOW), 6)) == 0
 
     def _opening_participle(self, cue: _Cue, s1: int) -> _Item | None:
         """"Saying the plan would fail, Trump lashed out ...": a participle cue that opens the
@@ -1073,24 +1094,27 @@ class _Extractor:
         participle after a comma, the subject of the clause it hangs on."""
         if _participle_after_comma(self.text, s0, cue):
             return self._participle_subject(si, s0, cue)
-        return self._speaker_before(s0, cue.start, cue.plural)
+        m = self._speaker_before(s0, cue.start, cue.plural)
+        return m if m is not None else self._joined_subject(si, s0, cue, self.sentences[si].end)
 
-    def _participle_subject(self, si: int, s0: int, cue: _Cue) -> Mention | None:
-        """The speaker of a participle cue after a comma (", saying ..."): the subject of the
-        clause it hangs on, which is the speaker of an earlier report in that clause ("X said
-        on Tuesday, adding ...") or else the clause's own subject ("Trump lashed out at the
-        media, saying ...", "He criticised the plan, arguing ..."). The noun phrase right
-        before the comma ends the clause: an object or an adjunct, not the speaker. The
+    def _participle_subject(self, si: int, s0: int, cue: _Cue, hi: int | None = None) -> Mention | None:
+        """The speaker of a participle cue after a comma (", saying ..."), or of a cue joined to
+        a clause by "and" or "but" (the clause ends at ``hi``): the subject of the clause it
+        hangs on, which is the speaker of an earlier report in that clause ("X said on Tuesday,
+        adding ...") or else the clause's own subject ("Trump lashed out at the media, saying
+        ...", "The mayor thanked volunteers and said ..."). The noun phrase right before the
+        comma or the "and" ends the clause: an object or an adjunct, not the speaker. The
         clause starts at the sentence start or after a break (", but", ";"); a subject more
         than ``_SUBJECT_REACH`` characters back is too far to be trusted."""
         text = self.text
+        hi = cue.start if hi is None else hi
         reach = max(s0, cue.start - _SUBJECT_REACH)
         lo = s0
-        for brk in _CLAUSE_BREAK.finditer(text, reach, cue.start):
+        for brk in _CLAUSE_BREAK.finditer(text, reach, hi):
             lo = brk.end()  # "Critics said ..., but the senator defended it, saying ..."
         m = self._first_report_subject(si, lo, cue)
         if m is None and lo >= reach:
-            m = clause_subject(text, lo, cue.start)
+            m = clause_subject(text, lo, hi)
         return m
 
     def _first_report_subject(self, si: int, s0: int, cue: _Cue) -> Mention | None:

@@ -806,11 +806,11 @@ def _np_backward(toks: Sequence[Tok], e: int) -> int | None:
             return j
         elif (low in _CONNECTORS or low in cues.NAME_PARTICLES) and j < e and j > 0 and (
             toks[j - 1].cap or toks[j - 1].low in cues.TITLES or toks[j - 1].low in _CONNECTORS
-        ):
+        ) and (low not in ("and", "&") or toks[j + 1].cap):
             pass
         elif low == "on" and j < e and j > 0 and _body_on_topic(toks[j - 1], toks[j + 1]):
             pass
-        elif _in_phrase(tok) and low not in _STOP_LOWER and (low not in cues.CUE_LEMMA or _cue_participle_modifier(toks, j, e)) and (
+        elif _in_phrase(tok) and low not in _STOP_LOWER and (low != "and" or _joins_roles(toks, j, e)) and (low not in cues.CUE_LEMMA or _cue_participle_modifier(toks, j, e)) and (
             _is_person_noun(low) or _is_org_noun(low) or (j < e and modifiers < 3) or j == e and _compound_title(toks, e)
         ):
             if not (_is_person_noun(low) or _is_org_noun(low)):
@@ -819,6 +819,15 @@ def _np_backward(toks: Sequence[Tok], e: int) -> int | None:
             return j + 1 if j < e else None
         j -= 1
     return 0
+
+
+def _joins_roles(toks: Sequence[Tok], j: int, e: int) -> bool:
+    """Does the "and" at ``toks[j]`` join two roles of one person ("academic and professor Marc
+    Lamont Hill")? Any other lowercase "and" ends the phrase: in "prices rose sharply and
+    analysts said", the analysts speak."""
+    return 0 < j < e and all(
+        toks[k].low in cues.TITLES or _is_person_noun(toks[k].low) for k in (j - 1, j + 1)
+    )
 
 
 def _cue_participle_modifier(toks: Sequence[Tok], j: int, e: int) -> bool:
@@ -1096,7 +1105,10 @@ def speaker_before(text: str, lo: int, hi: int, plural_verb: bool = False) -> Me
         # "Both the school district and the police department have asserted ..."
         first = _np_backward(toks, start - 2)
         plural = plural_verb or any(t.low in ("have", "are", "were") for t in toks[i + 1:])
-        if first is not None and (plural or first > 0 and toks[first - 1].low == "both"):
+        # (not after a preposition: "prices rose in March and analysts have said")
+        if first is not None and (plural or first > 0 and toks[first - 1].low == "both") and not (
+            first > 0 and toks[first - 1].low in _STOP_LOWER
+        ):
             if first > 0 and toks[first - 1].low == "both":
                 first -= 1
             conj = _classify(text, toks[first:start - 1])

@@ -1495,6 +1495,28 @@ def test_the_same_words_as_nouns_stay_no_cue():
     assert run(text) == []
 
 
+@pytest.mark.parametrize("text, who, said", [
+    ("The spokesman declined to comment but said that the senator had always followed the rules.",
+     "The spokesman", "the senator had always followed the rules"),
+    ("Smith declined to comment, but said in an email that the deal was off.", "Smith", "the deal was off"),
+    ("In a speech on Tuesday, the president praised the troops and said the war would end soon.",
+     "the president", "the war would end soon"),
+    ('The mayor thanked volunteers and said: "We will rebuild this city."', "The mayor", "We will rebuild this city."),
+])
+def test_a_cue_joined_to_a_clause_with_no_report_has_that_clauses_subject(text, who, said):
+    [q] = run(text)
+    assert (speaker(text, q), content(text, q)) == (who, said)
+
+
+def test_a_tell_verb_joined_with_no_listener_is_passive_and_reports_nothing():
+    # "was ... told that": the subject heard it, nobody is named as saying it
+    assert run("I was hauled in and told that my mother had attacked the church.") == []
+    # near miss: with its listener, "told" is active, and the subject tells
+    text = "He was arrested and told police that he had acted alone."
+    [q] = run(text)
+    assert (speaker(text, q), content(text, q)) == ("He", "he had acted alone")
+
+
 def test_a_noun_after_said_with_no_comma_before_the_quotation_is_its_subject():
     text = 'Grisham called the process "illegitimate" and said the president "looks forward to a fair trial."'
     quotes = run(text)

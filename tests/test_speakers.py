@@ -73,6 +73,22 @@ def test_party_and_state_after_a_politicians_name_is_an_apposition():
         assert m.text == "Sen. Dana Whitfield" and m.core == "Dana Whitfield", label
 
 
+@pytest.mark.parametrize("text, who", [
+    ("Prices rose sharply and analysts said", "analysts"),
+    ("Prices rose sharply in March and analysts said", "analysts"),
+    ("Sales fell on Monday and analysts have said", "analysts"),
+    # near misses: an "and" inside one speaker's mention
+    ("American academic and professor Marc Lamont Hill said", "American academic and professor Marc Lamont Hill"),
+    ("The Food and Drug Administration said", "The Food and Drug Administration"),
+    ("Both the school district and the police department have said",
+     "Both the school district and the police department"),
+])
+def test_an_and_that_joins_clauses_ends_the_speakers_mention(text, who):
+    plural = " have said" in text
+    m = speaker_before(text, 0, text.index(" have said" if plural else " said"), plural)
+    assert m is not None and m.text == who
+
+
 def test_parenthesis_between_speaker_and_verb_is_skipped():
     text = "Sen. Dana Whitfield (R-Texas) said"
     m = speaker_before(text, 0, text.index(" said"))
