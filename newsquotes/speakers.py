@@ -810,7 +810,9 @@ def _np_backward(toks: Sequence[Tok], e: int) -> int | None:
             pass
         elif low == "on" and j < e and j > 0 and _body_on_topic(toks[j - 1], toks[j + 1]):
             pass
-        elif _in_phrase(tok) and low not in _STOP_LOWER and (low != "and" or _joins_roles(toks, j, e)) and (low not in cues.CUE_LEMMA or _cue_participle_modifier(toks, j, e)) and (
+        elif low == "and" and not _joins_roles(toks, j, e):
+            return j + 1 if j < e else None  # "prices rose sharply and analysts said"
+        elif _in_phrase(tok) and low not in _STOP_LOWER and (low not in cues.CUE_LEMMA or _cue_participle_modifier(toks, j, e)) and (
             _is_person_noun(low) or _is_org_noun(low) or (j < e and modifiers < 3) or j == e and _compound_title(toks, e)
         ):
             if not (_is_person_noun(low) or _is_org_noun(low)):
