@@ -38,7 +38,10 @@ _SPEECH_VERBS: Final[dict[str, bool]] = {
     "urge": False, "recommend": False, "demand": False, "defend": False, "accuse": False,
     "charge": False, "plead": False, "write back": False, "hint": True, "signal": True,
     "indicate": True, "point": False, "mention": True, "repeat": True, "counter": True,
-    "retort": True, "rule": True, "find": False, "show": False,
+    "retort": True, "rule": True, "find": False, "show": False, "speculate": True,
+    "theorize": True, "theorise": True, "hypothesize": True, "hypothesise": True, "posit": True,
+    "surmise": True, "lament": True, "proclaim": True, "affirm": True, "reaffirm": True,
+    "confide": True, "opine": True, "muse": True, "brag": True, "grumble": True,
 }
 # Irregular inflections (the rest are built by rule below).
 _IRREGULAR: Final = {
@@ -51,6 +54,7 @@ _IRREGULAR: Final = {
     "quip": ("quips", "quipped", "quipping"), "stress": ("stresses", "stressed", "stressing"),
     "rule": ("rules", "ruled", "ruling"), "admit": ("admits", "admitted", "admitting"),
     "agree": ("agrees", "agreed", "agreeing"), "quote": ("quotes", "quoted", "quoting"),
+    "brag": ("brags", "bragged", "bragging"),
 }
 # Tokens that look like speech verbs but in news text almost never are.
 _NOT_CUES: Final = frozenset({"post", "posts", "posted", "posting", "reading", "ruling", "rules",

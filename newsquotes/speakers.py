@@ -261,6 +261,12 @@ def _nationality(word: str) -> bool:
     return word[:1].isupper() and _NATIONALITY.fullmatch(word) is not None
 
 
+def _compound_adjective(word: str) -> bool:
+    """Is the capitalised word a compound adjective ("Moscow-based", "Kremlin-backed",
+    "Scientology-critic"): a name joined to a lowercase word, which no name ends in?"""
+    return word[:1].isupper() and word.rpartition("-")[2][:1].islower()
+
+
 class _WordMemo(dict):
     """The answers of a test of single words, each made once (a corpus repeats its names).
     Looked up as ``memo[word]``, a dictionary access; words too long to be worth keeping (rare
@@ -591,8 +597,8 @@ def _classify(text: str, toks: list[Tok]) -> Mention | None:
     modifier: tuple[list[Tok], list[Tok]] | None = None  # (name, run) of "Trump" in "Trump campaign ..."
     for run in _runs(toks):
         core = person_core(run)
-        if len(core) == 1 and _nationality(core[0].text) and run[-1] is not toks[-1]:
-            core = []  # "the Russian ministry"
+        if len(core) == 1 and (_nationality(core[0].text) or _compound_adjective(core[0].text)) and run[-1] is not toks[-1]:
+            core = []  # "the Russian ministry", "the Moscow-based newspaper Novaya Gazeta"
         if not core:
             continue
         if modifier is not None:
@@ -784,10 +790,11 @@ def _np_backward(toks: Sequence[Tok], e: int) -> int | None:
         if tok.cap:
             if low in cues.DETERMINERS:
                 return j
-            if tok.text in cues.NON_NAME_CAPS and j < e:
-                return j + 1
-            if tok.text in cues.NON_NAME_CAPS and tok.text not in ("His", "Her", "Their", "Its"):
-                return None
+            if tok.text in cues.NON_NAME_CAPS and not _inside_name(toks, j, e):
+                if j < e:
+                    return j + 1
+                if tok.text not in ("His", "Her", "Their", "Its"):
+                    return None
         elif tok.text in (".",) and j > 0 and (
             toks[j - 1].low in cues.TITLES or len(toks[j - 1].text) == 1 or "." in toks[j - 1].text
         ) and j < e:
@@ -821,6 +828,18 @@ def _np_backward(toks: Sequence[Tok], e: int) -> int | None:
             return j + 1 if j < e else None
         j -= 1
     return 0
+
+
+# Capitalised prepositions that stand inside an organisation's name, between two of its words
+# ("Doctors Without Borders", "Mothers Against Drunk Driving"); none opens a sentence's subject
+# right after a capitalised word.
+_NAME_PREPOSITIONS: Final = frozenset({"without", "against"})
+
+
+def _inside_name(toks: Sequence[Tok], j: int, e: int) -> bool:
+    return toks[j].low in _NAME_PREPOSITIONS and 0 < j < e and toks[j - 1].cap and toks[j + 1].cap and (
+        toks[j - 1].text not in cues.NON_NAME_CAPS
+    )
 
 
 def _joins_roles(toks: Sequence[Tok], j: int, e: int) -> bool:

@@ -1508,6 +1508,17 @@ def test_a_cue_joined_to_a_clause_with_no_report_has_that_clauses_subject(text, 
     assert (speaker(text, q), content(text, q)) == (who, said)
 
 
+@pytest.mark.parametrize("text, verb", [
+    ("Analysts speculated that the central bank would cut rates in June.", "speculated"),
+    ("Investigators theorized that the fire had started in the kitchen.", "theorized"),
+    ("The minister lamented that the talks had failed.", "lamented"),
+    ("He bragged that he had never lost a case.", "bragged"),
+])
+def test_verbs_of_conjecture_and_complaint_report_a_clause(text, verb):
+    [q] = run(text)
+    assert (q.type, cue(text, q)) == ("indirect", verb)
+
+
 def test_a_tell_verb_joined_with_no_listener_is_passive_and_reports_nothing():
     # "was ... told that": the subject heard it, nobody is named as saying it
     assert run("I was hauled in and told that my mother had attacked the church.") == []

@@ -89,6 +89,30 @@ def test_an_and_that_joins_clauses_ends_the_speakers_mention(text, who):
     assert m is not None and m.text == who
 
 
+@pytest.mark.parametrize("text, who, core", [
+    ("the Moscow-based newspaper Novaya Gazeta said", "the Moscow-based newspaper Novaya Gazeta", "Novaya Gazeta"),
+    ("the Scientology-critic site Operation Clambake said", "the Scientology-critic site Operation Clambake",
+     "Operation Clambake"),
+    # near misses: a hyphenated name stays a name, and a person after a role keeps the role
+    ("Khaled Al-Maeena said", "Khaled Al-Maeena", "Khaled Al-Maeena"),
+    ("the Kremlin-backed broadcaster RT said", "RT", None),
+])
+def test_a_compound_adjective_before_a_noun_is_no_name(text, who, core):
+    m = speaker_before(text, 0, text.index(" said"))
+    assert (m.text, m.core) == (who, core)
+
+
+@pytest.mark.parametrize("text, who", [
+    ("Doctors Without Borders said", "Doctors Without Borders"),
+    ("the Paris-based group Reporters Without Borders said", "Reporters Without Borders"),
+    ("Mothers Against Drunk Driving said", "Mothers Against Drunk Driving"),
+    # near miss: a preposition that opens the sentence is no part of the speaker
+    ("Without Smith, Jones said", "Jones"),
+])
+def test_a_capitalised_preposition_inside_an_organisations_name_is_kept(text, who):
+    assert speaker_before(text, 0, text.index(" said")).text == who
+
+
 def test_parenthesis_between_speaker_and_verb_is_skipped():
     text = "Sen. Dana Whitfield (R-Texas) said"
     m = speaker_before(text, 0, text.index(" said"))
