@@ -376,10 +376,12 @@ _AS_QUOTATION_CUE: Final = re.compile(
 _STATED_BELIEF: Final = re.compile(
     r"[^,;:.\n]{1,80},[^\S\n]*(?:[A-Z][\w'’.\-]*[^\S\n]+){1,3}(?:also[^\S\n]+|still[^\S\n]+)?(believes|believed)\b"
 )
-# The same words as finite verbs after a quotation, with a pronoun or a name as subject ('"...,"
-# she notes', '"...," Smith vows', '"...," he posted Wednesday'): there, no noun reading fits.
+# The same words as finite verbs after a quotation, with a pronoun, a name or a short noun phrase as
+# subject ('"...," she notes', '"...," Smith vows', '"...," the club posted on X'): there, no noun
+# reading fits (the phrase must still be a speaker, a person or a body, to attribute the quote).
 _AFTER_QUOTATION_CUE: Final = re.compile(
-    r",?[^\S\n]+(?:he|she|they|we|I|[A-Z][\w'’.\-]*(?:[^\S\n]+[A-Z][\w'’.\-]*){0,2})[^\S\n]+("
+    r",?[^\S\n]+(?:he|she|they|we|I|[A-Z][\w'’.\-]*(?:[^\S\n]+[A-Z][\w'’.\-]*){0,2}"
+    r"|(?:the|a|an|its|his|her|their)(?:[^\S\n]+[\w'’\-]+){1,3})[^\S\n]+("
     + _trie_pattern({f for f in cues.QUOTATION_CUE_LEMMA if f.endswith(("s", "ed")) and not f.startswith("believ")})
     + r")\b"
 )

@@ -1465,10 +1465,17 @@ def test_a_name_after_a_participle_of_a_naming_verb_is_no_quote():
     ('"The data are clear," she notes.', "notes"),
     ('"We will win," Smith vows.', "vows"),
     ('"I will never stop fighting," he posted on Wednesday.', "posted"),
+    ('"We are delighted with the result," the club posted on X after the match.', "posted"),
+    ('"The decision is final," the ministry notes.', "notes"),
 ])
 def test_a_verb_with_a_noun_reading_is_a_cue_after_a_quotation_and_its_subject(text, verb):
     [q] = run(text)
     assert q.type == "direct" and cue(text, q) == verb
+
+
+@pytest.mark.parametrize("text", ['"Not again," the field notes.', '"It was a good day," the old notes.'])
+def test_a_noun_reading_after_a_quotation_with_no_speaker_stays_no_cue(text):
+    assert all(q.cue_start is None for q in run(text))
 
 
 @pytest.mark.parametrize("text, words", [
