@@ -157,6 +157,8 @@ NEGATORS: Final = frozenset({"not", "never", "n't", "didn't", "don't", "doesn't"
 # delayed", "who has said"); the modals among them, which go on with a report more often than a
 # clause in the writer's tense does.
 MODALS: Final = frozenset({"will", "would", "can", "could", "should", "may", "might", "must"})
+# Forms of "be", the auxiliary of the passive ("was quoted as saying", "is said to").
+BE_FORMS: Final = frozenset({"was", "were", "been", "being", "is", "are", "be", "am"})
 FINITE_AUXILIARIES: Final = MODALS | {"is", "are", "was", "were", "has", "have", "had", "does", "did", "do"}
 
 # Words between a subject and its verb that we skip: "Lavrov also said", "she has since said".

@@ -73,7 +73,7 @@ def _phrase_pattern(phrases) -> str:
 _PHRASE_CUE: Final = re.compile(_phrase_pattern(cues.PHRASE_CUES), re.IGNORECASE)
 _CLOSE_FOLLOW: Final = set(" \t\n,.;:!?)]}—–-…'’")
 _OPEN_PRECEDE: Final = set(" \t\n([{—–-/")
-_BE: Final = frozenset({"was", "were", "been", "being", "is", "are", "be", "am", "get", "got"})
+_BE: Final = cues.BE_FORMS | {"get", "got"}  # "got told": a passive with "get" too
 _LISTENER_VERBS: Final = frozenset({"tell", "inform", "assure", "warn", "remind", "caution", "promise", "ask"})
 _WINDOW: Final = 400  # attribution never needs more context than this many characters
 _COMPLEMENT_HEAD: Final = 16  # tokens read first by ``_complement_start``
@@ -779,7 +779,7 @@ class _Extractor:
             return "attr", m, cue
         s0 = self.sentences[si].start
         if _participle_after_comma(text, s0, cue):
-            m = self._participle_subject(si, s0, cue)  # 'X admitted it, writing "...'
+            m = self._hanging_subject(si, s0, cue)  # 'X admitted it, writing "...'
         else:
             m = self._speaker_before(a, cue.start, cue.plural)
             if m is None:
@@ -961,7 +961,7 @@ class _Extractor:
                 return None  # "According to the Herald, Professor Burrows said ...": his report
             return self._clause_item(after, s1, m, cue, "according")
         if _participle_after_comma(text, s0, cue):
-            m = self._participle_subject(si, s0, cue)
+            m = self._hanging_subject(si, s0, cue)
             return self._reported_clause(si, cue, m, cue.end, s1, True) if m is not None else None
         if text.endswith("ing", cue.start, cue.end) and not text[s0:cue.start].strip():
             return self._opening_participle(cue, s1)
@@ -1013,7 +1013,7 @@ class _Extractor:
             return None
         m = self._first_report_subject(si, s0, cue)
         if m is None and not self._passive_tell(cue, s1):
-            m = self._participle_subject(si, s0, cue, joined)
+            m = self._hanging_subject(si, s0, cue, joined)
         return m
 
     def _passive_tell(self, cue: _Cue, s1: int) -> bool:
@@ -1093,13 +1093,14 @@ class _Extractor:
 
     def _speaker_before_cue(self, si: int, s0: int, cue: _Cue) -> Mention | None:
         """The speaker written before ``cue`` in sentence ``si`` (which starts at ``s0``); for a
-        participle after a comma, the subject of the clause it hangs on."""
+        participle after a comma, or a cue joined by "and"/"but", the subject of the clause it
+        hangs on."""
         if _participle_after_comma(self.text, s0, cue):
-            return self._participle_subject(si, s0, cue)
+            return self._hanging_subject(si, s0, cue)
         m = self._speaker_before(s0, cue.start, cue.plural)
         return m if m is not None else self._joined_subject(si, s0, cue, self.sentences[si].end)
 
-    def _participle_subject(self, si: int, s0: int, cue: _Cue, hi: int | None = None) -> Mention | None:
+    def _hanging_subject(self, si: int, s0: int, cue: _Cue, hi: int | None = None) -> Mention | None:
         """The speaker of a participle cue after a comma (", saying ..."), or of a cue joined to
         a clause by "and" or "but" (the clause ends at ``hi``): the subject of the clause it
         hangs on, which is the speaker of an earlier report in that clause ("X said on Tuesday,
@@ -1568,9 +1569,8 @@ _RELATIVE_PRONOUNS: Final = frozenset({"which", "who", "whom", "whose"})
 
 
 # What "say" takes as a plain object, reporting no clause ("said goodbye to his family", "said
-# thanks"), and the counts that "add" takes ("added two goals", "added 200,000 jobs").
+# thanks"); "add" takes a count as one (``cues.QUANTIFIERS``: "added two goals", "added 200,000 jobs").
 _SAID_OBJECTS: Final = frozenset("goodbye good-bye hello farewell grace thanks sorry amen".split())
-_COUNTS: Final = frozenset("one two three four five six seven eight nine ten dozens hundreds thousands millions".split())
 
 
 def _plain_object(cue: _Cue, toks: list[Tok], k: int) -> bool:
@@ -1583,7 +1583,7 @@ def _plain_object(cue: _Cue, toks: list[Tok], k: int) -> bool:
         return True
     if word in ("yes", "no"):
         return k + 1 == len(toks) or toks[k + 1].low == "to" or not toks[k + 1].text[0].isalnum()
-    return cue.lemma == "add" and (word[0].isdigit() or word in _COUNTS) and not _finite_verb_before_relative(toks, k)
+    return cue.lemma == "add" and (word[0].isdigit() or word in cues.QUANTIFIERS) and not _finite_verb_before_relative(toks, k)
 
 
 def _finite_verb_before_relative(toks: list[Tok], k: int) -> bool:

@@ -1007,9 +1007,6 @@ def _skip_parenthesis(toks: Sequence[Tok], i: int) -> int:
     return i
 
 
-_PASSIVE_BE: Final = frozenset("was is were are been be".split())
-
-
 def speaker_before(text: str, lo: int, hi: int, plural_verb: bool = False) -> Mention | None:
     """The speaker mention that ends right before a cue at ``hi`` (window starts at ``lo``)."""
     toks = tokenize(text, max(lo, hi - 400), hi)
@@ -1045,7 +1042,7 @@ def speaker_before(text: str, lo: int, hi: int, plural_verb: bool = False) -> Me
             return _classify(text, toks[start:i])
         # "Lavrov was quoted [by Interfax] as saying": the subject of the passive speaks
         verb = start - 2 if start is not None and start > 1 and toks[start - 1].low == "by" else i - 1
-        if verb > 1 and toks[verb].low in ("quoted", "cited") and toks[verb - 1].low in _PASSIVE_BE:
+        if verb > 1 and toks[verb].low in ("quoted", "cited") and toks[verb - 1].low in cues.BE_FORMS:
             subject = _np_backward(toks, verb - 2)
             if subject is not None:
                 return _classify(text, toks[subject:verb - 1])

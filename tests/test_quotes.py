@@ -1252,6 +1252,7 @@ def test_an_attribution_inside_the_clause_or_before_a_colon_stays_in_it():
     "She said no to the offer from the rival club.",
     "He added two goals in the second half.",
     "The economy added 200,000 jobs in May.",
+    "The striker added several chances in the second half.",
 ])
 def test_a_plain_object_of_say_or_add_is_no_reported_clause(text):
     assert run(text) == []
